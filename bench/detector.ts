@@ -1,0 +1,89 @@
+/** Detector speed: warm and first-call times per 1,500-word article, growth with size, the real corpus. */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { detect } from '../lib/detect';
+import { extractArticle } from '../lib/extract/extract-article';
+import { ms, quantile } from './shared-data';
+
+/** A 1,500-word article in each language, made of the labelled pages' own article text. */
+function sampleArticles(): { lang: string; text: string; published: string }[] {
+  const out: { lang: string; text: string; published: string }[] = [];
+  const dir = 'tests/labelled';
+  if (!existsSync(dir)) return out;
+  const byLang = new Map<string, string[]>();
+  let published = '2024-01-01';
+  for (const name of readdirSync(dir).sort()) {
+    const gold = JSON.parse(readFileSync(join(dir, name, 'gold.json'), 'utf8'));
+    const a = extractArticle(parseHTML(readFileSync(join(dir, name, 'source.html'), 'utf8')).document as unknown as Document, `https://example.org/${name}`);
+    if (!a) continue;
+    published = gold.published ?? published;
+    byLang.set(gold.lang, [...(byLang.get(gold.lang) ?? []), a.text]);
+  }
+  for (const [lang, texts] of byLang) {
+    let words = texts.join('\n\n').split(/\s+/);
+    while (words.length < 1500) words = words.concat(words);
+    out.push({ lang, text: words.slice(0, 1500).join(' '), published });
+  }
+  return out;
+}
+
+export function benchDetector(shared: string | null): void {
+  console.log('\n## Detector speed (1,500-word articles, this machine)');
+  const samples = sampleArticles();
+  console.log('lang  warm median  warm p95   mentions');
+  for (const s of samples) {
+    for (let i = 0; i < 20; i++) detect(s.text, { lang: s.lang, published: s.published });
+    const times: number[] = [];
+    let n = 0;
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      n = detect(s.text, { lang: s.lang, published: s.published }).length;
+      times.push(performance.now() - t);
+    }
+    console.log(`${s.lang.padEnd(4)}  ${ms(quantile(times, 0.5)).padStart(11)}  ${ms(quantile(times, 0.95)).padStart(9)}  ${String(n).padStart(8)}`);
+  }
+  // The first call in a fresh process includes building the matchers.
+  const first = samples.map((s) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/first-call.ts', s.lang], { encoding: 'utf8', input: s.text });
+    return `${s.lang} ${ms(Number(out.trim()))}`;
+  });
+  console.log(`first call in a fresh process: ${first.join(', ')}`);
+
+  const base = samples.find((s) => s.lang === 'en') ?? samples[0];
+  if (base) {
+    console.log('\ngrowth with size (en text repeated):');
+    let last = 0;
+    for (const size of [10_000, 100_000, 1_000_000, 5_000_000]) {
+      let text = base.text;
+      while (text.length < size) text += '\n\n' + text;
+      text = text.slice(0, size);
+      const t = performance.now();
+      detect(text, { lang: base.lang, published: base.published });
+      const took = performance.now() - t;
+      console.log(`  ${String(size / 1000).padStart(5)} KB  ${ms(took).padStart(10)}  (${(took / (size / 1000)).toFixed(3)} ms/KB)${last ? `  ×${(took / last).toFixed(1)} for ×${size === 100_000 || size === 1_000_000 ? 10 : 5} size` : ''}`);
+      last = took;
+    }
+    const heapBefore = process.memoryUsage().heapUsed;
+    detect(base.text, { lang: base.lang });
+    console.log(`heap after warm-up: ${(process.memoryUsage().heapUsed / 1e6).toFixed(1)} MB (delta of one call ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(2)} MB)`);
+  }
+
+  if (shared) {
+    const dir = join(shared, 'corpus/readability');
+    const names = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'source.html'))).sort();
+    const times: number[] = [];
+    let total = 0;
+    for (const name of names) {
+      const r = new Readability(parseHTML(readFileSync(join(dir, name, 'source.html'), 'utf8')).document as unknown as Document).parse();
+      const text = r?.textContent ?? '';
+      const t = performance.now();
+      total += detect(text).length;
+      times.push(performance.now() - t);
+    }
+    console.log(`\nover the ${names.length} Readability test pages (Readability's text, language detected): median ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}, ${total} mentions`);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * npm run bench — prints figures; never a pass/fail gate. Parts that need ../shared (the corpus
+ * and the evaluation kit) say so and are skipped when it is absent.
+ */
+import { execSync } from 'node:child_process';
+import { benchBundleSize } from './bundle-size';
+import { benchDetectionQuality } from './detection-quality';
+import { benchDetector } from './detector';
+import { benchExtraction } from './extraction';
+import { sharedDir } from './shared-data';
+
+const shared = sharedDir();
+console.log(`# MigraLens benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
+if (!shared) console.log('../shared not found: corpus and quality figures are skipped (set MIGRALENS_SHARED to its path).');
+execSync('npx wxt build', { stdio: 'ignore' });
+benchBundleSize();
+benchDetector(shared);
+if (shared) {
+  benchDetectionQuality(shared);
+  benchExtraction(shared);
+}

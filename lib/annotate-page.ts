@@ -1,0 +1,35 @@
+import { anchorFor, type TextAnchor } from './anchor/text-quote';
+import { analyse } from './detect';
+import type { Lang, Mention } from './detect/types';
+import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract/extract-article';
+import { readPageMetadata } from './extract/page-metadata';
+
+/** A mention with the anchor that lets it be found again in a changed page. */
+export type AnchoredMention = Mention & { anchor: TextAnchor };
+
+export type PageAnnotation = {
+  article: ExtractedArticle;
+  canonicalUrl: string | null;
+  /** Language the detector used; null when only language-independent rules ran. */
+  detectedLang: Lang | null;
+  mentions: AnchoredMention[];
+};
+
+/**
+ * The whole pipeline over one document: Readability, then detection on the article text.
+ * Returns null when the page has no article (unless `force`).
+ */
+export function annotatePage(doc: Document, url: string, options: ExtractOptions = {}): PageAnnotation | null {
+  const article = extractArticle(doc, url, options);
+  if (!article) return null;
+  const { lang, mentions } = analyse(article.text, {
+    lang: article.lang ?? undefined,
+    published: article.published ?? undefined,
+  });
+  return {
+    article,
+    canonicalUrl: readPageMetadata(doc).canonicalUrl,
+    detectedLang: lang,
+    mentions: mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) })),
+  };
+}

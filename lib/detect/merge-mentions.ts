@@ -1,0 +1,36 @@
+import type { Mention, MentionKind } from './types';
+
+// When two mentions of different kinds claim the same characters, the more specific reading wins:
+// "Utopia 56" is an institution, not a figure; "Rete 26 febbraio" is a name, not a date.
+const PRIORITY: Record<MentionKind, number> = { institution: 5, role: 4, person: 3, date: 2, figure: 1 };
+
+const contains = (outer: Mention, inner: Mention) => outer.start <= inner.start && inner.end <= outer.end;
+
+/** A role may hold the institution it belongs to ("directrice générale de l'OIM" + "OIM"). */
+const mayNest = (outer: Mention, inner: Mention) => outer.kind === 'role' && inner.kind === 'institution';
+
+/** Reading order: by start, a longer mention before one nested inside it. */
+export function compareMentions(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end || PRIORITY[b.kind] - PRIORITY[a.kind];
+}
+
+/**
+ * Joins the per-kind results into one list with no partial overlaps and no nesting within a kind;
+ * the only nesting kept is an institution inside a role.
+ */
+export function mergeMentions(lists: readonly Mention[][]): Mention[] {
+  const all = lists.flat().filter((m) => m.end > m.start);
+  // Stronger claims first, so that a weaker mention is tested against what is already kept.
+  all.sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of all) {
+    const clash = kept.some((k) => {
+      if (k.end <= m.start || m.end <= k.start) return false;
+      if (contains(k, m) && mayNest(k, m)) return false;
+      if (contains(m, k) && mayNest(m, k)) return false;
+      return true;
+    });
+    if (!clash) kept.push(m);
+  }
+  return kept.sort(compareMentions);
+}

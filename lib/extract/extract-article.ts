@@ -1,0 +1,109 @@
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { buildArticleText, type TextSegment } from './article-text';
+import { findHeadline, findStandfirst } from './headline';
+import { readPageMetadata } from './page-metadata';
+
+/** What MigraLens keeps of a page: Readability's article plus the text detection reads. */
+export type ExtractedArticle = {
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** The page's declared language (`<html lang>` or metadata), as written; null when absent. */
+  lang: string | null;
+  /** Publication date as ISO 8601 when the page states one. */
+  published: string | null;
+  excerpt: string | null;
+  /** Headline, standfirst and article body as plain text, blocks separated by blank lines. */
+  text: string;
+  /** Readability's article HTML, unsanitised: sanitise before storing or showing it. */
+  html: string;
+  /** Maps `text` back to the text nodes of the document passed in (not Readability's copy). */
+  segments: TextSegment[];
+};
+
+export type ExtractOptions = {
+  /** Skip the readerability check and take whatever Readability finds, or the whole body. */
+  force?: boolean;
+};
+
+/**
+ * Extracts the article of `doc` without touching it: Readability runs on a clone, and the clone's
+ * text nodes are mapped back to `doc`'s so that offsets in `text` point into the live page.
+ * Returns null when the page holds no article (a home page, a search page, an empty page).
+ */
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
+  const body = doc.body;
+  if (!body) return null;
+  if (!options.force && !isProbablyReaderable(doc)) return null;
+
+  const clone = doc.cloneNode(true) as Document;
+  const toLive = mapTextNodes(clone, doc);
+  // Readability hands back its own content element instead of an HTML string, so that the text
+  // nodes it kept can be traced back to the page.
+  const reader = new Readability(clone, { serializer: (el: Node) => el as unknown as string });
+  const parsed = reader.parse();
+  const content = parsed?.content as unknown as Element | null | undefined;
+  const meta = readPageMetadata(doc);
+
+  let roots: Node[];
+  let html: string;
+  if (content && (content.textContent ?? '').trim().length > 0) {
+    roots = [content];
+    html = content.innerHTML;
+  } else if (options.force) {
+    roots = [body];
+    html = body.innerHTML;
+  } else {
+    return null;
+  }
+
+  const title = (parsed?.title || meta.title || doc.title || '').trim();
+  const live = (t: Text) => toLive.get(t) ?? t;
+  const bodyText = buildArticleText(roots, live);
+  const head: Node[] = [];
+  const headline = findHeadline(doc, title);
+  if (headline && !startsWithText(bodyText.text, headline.textContent ?? '')) head.push(headline);
+  const standfirst = headline ? findStandfirst(headline) : null;
+  if (standfirst && !bodyText.text.includes(normaliseSpace(standfirst.textContent ?? ''))) head.push(standfirst);
+
+  const { text, segments } = head.length ? buildArticleText([...head, ...roots], live) : bodyText;
+  return {
+    url,
+    title,
+    byline: parsed?.byline?.trim() || meta.author || null,
+    siteName: parsed?.siteName?.trim() || meta.siteName || null,
+    lang: doc.documentElement?.getAttribute('lang')?.trim() || parsed?.lang || meta.lang || null,
+    published: normaliseDate(parsed?.publishedTime ?? null) ?? meta.published,
+    excerpt: parsed?.excerpt?.trim() || meta.description || null,
+    text,
+    html,
+    segments,
+  };
+}
+
+function normaliseSpace(s: string): string {
+  return s.replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
+
+function startsWithText(text: string, candidate: string): boolean {
+  const c = normaliseSpace(candidate);
+  return c.length > 0 && text.slice(0, c.length + 4).includes(c);
+}
+
+function normaliseDate(value: string | null): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : value.trim();
+}
+
+/** Pairs every text node of `clone` with the node of `live` it was copied from. */
+function mapTextNodes(clone: Document, live: Document): Map<Node, Text> {
+  const map = new Map<Node, Text>();
+  const a = clone.createTreeWalker(clone, 4 /* SHOW_TEXT */);
+  const b = live.createTreeWalker(live, 4);
+  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
+    map.set(x, y as Text);
+  }
+  return map;
+}

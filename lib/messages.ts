@@ -1,0 +1,44 @@
+/**
+ * Every message between the extension's parts, in one place. The content script never opens the
+ * database: it answers the background, which stores.
+ */
+import type { ClippingInput, SaveResult } from './db/clippings';
+import type { MentionKind } from './detect/types';
+import type { Result } from './result';
+
+/** What the content script reports about the page it annotated. */
+export type PageSummary =
+  | {
+      state: 'annotated';
+      url: string;
+      title: string;
+      /** Language the detector used, null when only language-independent rules ran. */
+      detectedLang: string | null;
+      counts: Record<MentionKind, number>;
+      total: number;
+      /** Mentions found in the text whose place in the page could not be highlighted. */
+      unanchored: number;
+      /** True when the whole page was read because no article was found and the user asked. */
+      wholePage: boolean;
+    }
+  | { state: 'no-article'; url: string; title: string }
+  | { state: 'failed'; url: string; message: string };
+
+export type MessageMap = {
+  /** Background → content script: annotate (again) and report. `force` reads the whole page when no article is found. */
+  'page/annotate': { request: { force?: boolean }; response: PageSummary };
+  /** Background → content script: the clipping for the page as annotated now. */
+  'page/clipping': { request: { force?: boolean }; response: Result<ClippingInput> };
+  /** Popup → background: inject the annotator into a tab (activeTab) and return its summary. */
+  'tab/annotate': { request: { tabId: number; force?: boolean }; response: Result<PageSummary> };
+  /** Popup → background: save the tab's page as a clipping. */
+  'tab/save': { request: { tabId: number; force?: boolean }; response: Result<SaveResult & { title: string }> };
+};
+
+export type MessageType = keyof MessageMap;
+
+export type Message<K extends MessageType = MessageType> = { type: K; payload: MessageMap[K]['request'] };
+
+export function isMessage(value: unknown): value is Message {
+  return !!value && typeof value === 'object' && typeof (value as Message).type === 'string' && 'payload' in (value as object);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { buildArticleText, rangeForSpan } from '../../lib/extract/article-text';
+
+// The test window's own document: happy-dom implements Range (which the mapping needs) there.
+const doc = (html: string) => {
+  document.body.innerHTML = html;
+  return document;
+};
+
+describe('buildArticleText', () => {
+  test('separates blocks, joins inline runs and collapses whitespace', () => {
+    const d = doc('<h1>Title\n  here</h1><p>One <b>bold</b>\n\n   word.</p><p>Two</p>');
+    const { text } = buildArticleText([d.body]);
+    expect(text).toBe('Title here\n\nOne bold word.\n\nTwo');
+  });
+
+  test('keeps no-break spaces, which are part of figures such as 18\u00a0342', () => {
+    const d = doc('<p>18\u00a0342 arrivées</p>');
+    expect(buildArticleText([d.body]).text).toBe('18\u00a0342 arrivées');
+  });
+
+  test('skips scripts, styles and hidden elements', () => {
+    const d = doc('<p>Visible</p><script>var x = 1</script><style>p{}</style><p hidden>gone</p>');
+    expect(buildArticleText([d.body]).text).toBe('Visible');
+  });
+
+  test('maps every span back to the DOM text it came from', () => {
+    const d = doc('<p>Le  ministre de\n l\'Intérieur, <a href="#">Gérald\n   Darmanin</a>, a parlé.</p><p>Frontex</p>');
+    const { text, segments } = buildArticleText([d.body]);
+    for (const needle of ["ministre de l'Intérieur", 'Gérald Darmanin', 'Frontex', 'a parlé']) {
+      const start = text.indexOf(needle);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const range = rangeForSpan(d, segments, start, start + needle.length);
+      expect(range?.toString().replace(/\s+/g, ' ')).toBe(needle);
+    }
+  });
+
+  test('a span over a separator only yields no range', () => {
+    const d = doc('<p>A</p><p>B</p>');
+    const { segments } = buildArticleText([d.body]);
+    expect(rangeForSpan(d, segments, 1, 1)).toBeNull();
+  });
+});

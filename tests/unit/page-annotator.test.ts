@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { highlightName } from '../../lib/highlight/paint-highlights';
+import { PageAnnotator } from '../../lib/page-annotator';
+
+// happy-dom has no CSS Custom Highlight API; a small registry stands in for the browser's so the
+// wiring can be checked here (painting itself is checked in the real-browser tests).
+class FakeHighlight extends Set<Range> { priority = 0; constructor(...ranges: Range[]) { super(ranges); } }
+
+function loadFixture(name: string) {
+  const html = readFileSync(`tests/fixtures/pages/${name}`, 'utf8');
+  document.documentElement.innerHTML = html.replace(/^<!DOCTYPE html>\s*<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  document.documentElement.setAttribute('lang', /<html lang="([^"]+)"/.exec(html)?.[1] ?? '');
+}
+
+let registry = new Map<string, FakeHighlight>();
+const originalCss = Object.getOwnPropertyDescriptor(window, 'CSS');
+function installHighlightApi() {
+  registry = new Map();
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  Object.defineProperty(window, 'Highlight', { value: FakeHighlight, configurable: true });
+}
+afterEach(() => {
+  if (originalCss) Object.defineProperty(window, 'CSS', originalCss); else delete (window as { CSS?: unknown }).CSS;
+  delete (window as { Highlight?: unknown }).Highlight;
+});
+
+const annotator = () => new PageAnnotator(document, { sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, '') });
+
+describe('PageAnnotator', () => {
+  test('reports an internal failure as a summary instead of throwing into the page', () => {
+    loadFixture('calais-fr.html');
+    const summary = annotator().annotate();
+    expect(summary).toMatchObject({ state: 'failed', message: expect.stringMatching(/Custom Highlight API/) });
+  });
+
+  test('annotates, registers one highlight per kind and builds the clipping', () => {
+    loadFixture('calais-fr.html');
+    installHighlightApi();
+    const a = annotator();
+    const summary = a.annotate();
+    expect(summary).toMatchObject({ state: 'annotated' });
+    if (summary.state !== 'annotated') return;
+    expect(summary.counts.institution).toBeGreaterThan(3);
+    const institutions = [...registry.get(highlightName('institution'))!].map((r) => r.toString());
+    expect(institutions).toContain('Frontex');
+    const clipping = a.clipping();
+    expect(clipping.ok).toBe(true);
+    if (!clipping.ok) return;
+    expect(clipping.value.title).toContain('Naufrage dans la Manche');
+    expect(clipping.value.mentions.length).toBe(summary.total);
+    for (const m of clipping.value.mentions) expect(clipping.value.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  test('a page without an article gives no clipping unless the whole page is asked for', () => {
+    loadFixture('no-article.html');
+    installHighlightApi();
+    const a = annotator();
+    expect(a.annotate().state).toBe('no-article');
+    const refused = a.clipping();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'no-article' } });
+    const forced = a.clipping(true);
+    expect(forced.ok && forced.value.text).toContain('Frontex chief resigns');
+  });
+});

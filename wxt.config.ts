@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Without a display there is nothing to open a browser in; tests drive the built extension themselves.
+const headless = !process.env.DISPLAY;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'MigraLens',
+    description:
+      'Highlights institutions, roles, people, figures and dates in migration news and keeps annotated clippings in a local library.',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    action: { default_title: 'MigraLens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'migralens@migralens.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '110' }),
+  }),
+  webExt: {
+    disabled: headless,
+    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+  },
+});
