@@ -1,0 +1,28 @@
+import type { FoundInstitution } from './analysis';
+import { longestAt, type Lexicon } from './lexicon';
+import { capChainEnd } from './names';
+import type { Token } from './tokenize';
+
+/** "l'ONG Utopia 56", "the charity Care4Calais", "die Organisation Pro Asyl". */
+export function cueNames(tokens: readonly Token[], lex: Lexicon): FoundInstitution[] {
+  const out: FoundInstitution[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word') continue;
+    const cue = longestAt(lex.cues, tokens, i, lex.keyOf);
+    if (!cue) continue;
+    let p = cue.to;
+    // A nationality or quote may sit between the cue and the name: "l'ong tedesca Sea-Watch", "« Utopia 56 »".
+    const nat = longestAt(lex.nationalities, tokens, p);
+    if (nat) p = nat.to;
+    if (tokens[p] && /^[«"“„']$/.test(tokens[p].norm)) p += 1;
+    const t = tokens[p];
+    if (!t || t.newline || (!t.space && tokens[p - 1]?.kind === 'word')) continue;
+    const end = capChainEnd(tokens, p, { maxWords: 4, numbers: true });
+    if (end <= p) continue;
+    // German capitalises every noun: a name after a cue must be followed by a verb, punctuation or the end.
+    if (lex.lang === 'de' && tokens[end] && tokens[end].kind === 'word' && tokens[end].cap) continue;
+    out.push({ from: p, to: end, canonical: '', kind: 'organisation', source: 'cue' });
+    i = end - 1;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import type { Detector, Mention } from '../types';
+import { definedAcronyms } from './acronyms';
+import { analysisFor, memo, type Analysis, type FoundInstitution } from './analysis';
+import { cueNames } from './cue-names';
+import { DEFAULT_TABLES } from './default-tables';
+import { gazetteerFor, matchGazetteerAt } from './gazetteer';
+import { checkContext, usedAsOffice } from './institution-context';
+import { lexiconFor } from './lexicon';
+import { findBodies } from './org-heads';
+import { rolesFor } from './role-forms';
+import { shortForms } from './short-forms';
+import type { Tables } from './tables';
+import type { Token } from './tokenize';
+
+export type { FoundInstitution };
+
+/**
+ * Institutions: gazetteer names first, then bodies the gazetteer does not know — descriptive
+ * names built on a head noun, acronyms defined in the text, and names announced by a cue noun
+ * ("l'ONG Utopia 56"). Candidates are resolved longest first; a gazetteer name wins a tie.
+ */
+
+const PRIORITY = { gazetteer: 4, acronym: 3, 'short-form': 2, body: 1, cue: 0 } as const;
+
+export function createInstitutionDetector(tables: Tables): Detector {
+  return (text, ctx) => {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const a = analysisFor(text, ctx.lang, tables);
+    return findInstitutions(a).map((f) => toMention(a, f));
+  };
+}
+
+export const detectInstitutions: Detector = createInstitutionDetector(DEFAULT_TABLES);
+
+export function findInstitutions(a: Analysis): FoundInstitution[] {
+  return memo(a, 'institutions', () => compute(a));
+}
+
+function compute(a: Analysis): FoundInstitution[] {
+  const { tokens, lang, tables } = a;
+  const gaz = gazetteerFor(tables.institutions, lang);
+  const lex = lang ? lexiconFor(tables.roles, lang) : null;
+  const candidates: FoundInstitution[] = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchGazetteerAt(gaz, tokens, i);
+    if (!m) continue;
+    const found: FoundInstitution = { from: m.from, to: m.to, canonical: m.hit.entry.canonical, entry: m.hit.entry, source: 'gazetteer' };
+    const kept = lex ? checkContext(tokens, found, lex, lang) : found;
+    if (kept && !(lex && lang && usedAsOffice(tokens, kept, rolesFor(tables.roles, lang), lex))) candidates.push(kept);
+  }
+
+  if (lex) {
+    // German capitalises every noun, so a capitalised "Kommission" says nothing about a name.
+    if (lang !== 'de') candidates.push(...shortForms(tokens, candidates, lex));
+    for (const b of findBodies(tokens, lex, gaz)) {
+      candidates.push({ from: b.from, to: b.to, canonical: '', kind: b.kind, country: b.country, source: 'body' });
+    }
+    candidates.push(...definedAcronyms(tokens, lex, gaz, lang));
+    candidates.push(...cueNames(tokens, lex));
+  }
+
+  return resolve(candidates).map((f) => (f.canonical ? f : { ...f, canonical: plainText(a.text, tokens, f) }));
+}
+
+/** Longest first, then by source; no two kept candidates overlap. */
+function resolve(candidates: FoundInstitution[]): FoundInstitution[] {
+  const sorted = [...candidates].sort(
+    (x, y) => y.to - y.from - (x.to - x.from) || PRIORITY[y.source] - PRIORITY[x.source] || x.from - y.from,
+  );
+  const taken = new Uint8Array(sorted.reduce((n, c) => Math.max(n, c.to), 0));
+  const kept: FoundInstitution[] = [];
+  for (const c of sorted) {
+    let free = true;
+    for (let k = c.from; k < c.to && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.from; k < c.to; k++) taken[k] = 1;
+    kept.push(c);
+  }
+  return kept.sort((x, y) => x.from - y.from);
+}
+
+function plainText(text: string, tokens: readonly Token[], f: FoundInstitution): string {
+  return text.slice(tokens[f.from].start, tokens[f.to - 1].end).replace(/\s+/g, ' ');
+}
+
+function toMention(a: Analysis, f: FoundInstitution): Mention {
+  const start = a.tokens[f.from].start;
+  const end = a.tokens[f.to - 1].end;
+  const m: Mention = { kind: 'institution', start, end, text: a.text.slice(start, end), canonical: f.canonical };
+  if (f.entry) {
+    m.entityId = f.entry.id;
+    if (f.entry.wikidata) m.wikidata = f.entry.wikidata;
+    m.institutionKind = f.entry.kind;
+    m.country = f.entry.country;
+  } else {
+    if (f.kind) m.institutionKind = f.kind;
+    if (f.country) m.country = f.country;
+  }
+  return m;
+}

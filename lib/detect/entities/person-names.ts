@@ -1,0 +1,156 @@
+import type { Lang } from '../types';
+import { isNameWord } from './names';
+import type { NamesTable, PeopleTable, PersonEntry } from './tables';
+import { keysOf, normWord, type Token } from './tokenize';
+import { LazyTokenTrie, TokenTrie } from './trie';
+
+/**
+ * The people gazetteer and the name lists compiled for matching: full names and aliases of
+ * `people.json` in a trie, their surnames in an index, given names, honorifics and particles of
+ * `names.json` in sets. Built once per table.
+ */
+
+export type CompiledPeople = {
+  /** Full names and aliases → person. */
+  known: LazyTokenTrie<PersonEntry>;
+  /** Surname keys ("darmanin", "von der leyen") → people with that surname. */
+  readonly surnames: ReadonlyMap<string, PersonEntry[]>;
+  readonly given: ReadonlySet<string>;
+  readonly ambiguous: ReadonlySet<string>;
+  readonly particles: ReadonlySet<string>;
+  /** Honorifics; the value says whether the text must capitalise it ("Mr", not "mevrouw"). */
+  readonly honorifics: Partial<Record<Lang, TokenTrie<boolean>>>;
+};
+
+const cache = new WeakMap<PeopleTable, WeakMap<NamesTable, CompiledPeople>>();
+
+export function peopleFor(people: PeopleTable, names: NamesTable): CompiledPeople {
+  let inner = cache.get(people);
+  if (!inner) {
+    inner = new WeakMap();
+    cache.set(people, inner);
+  }
+  let c = inner.get(names);
+  if (!c) {
+    c = compilePeople(people, names);
+    inner.set(names, c);
+  }
+  return c;
+}
+
+/**
+ * Surname of a full name: what follows the given names ("Ursula von der Leyen" → "von der
+ * Leyen", "Juan Ignacio Zoido" → "Zoido", "Jean-Marc Ayrault" → "Ayrault").
+ */
+export function surnameKeys(name: string, given: ReadonlySet<string>): string[] {
+  const keys = keysOf(name);
+  let start = keys.findIndex((k) => /\p{L}/u.test(k)) + 1;
+  for (;;) {
+    if (keys[start] === '-' && keys[start + 1]) start += 2;
+    else if (given.has(keys[start]) && keys.length - start > 1) start += 1;
+    else break;
+  }
+  return keys.slice(start);
+}
+
+/** Compiles the tables; each part is built the first time it is used. */
+export function compilePeople(people: PeopleTable, names: NamesTable): CompiledPeople {
+  const known = new LazyTokenTrie<PersonEntry>();
+  for (const p of people.entries) {
+    for (const n of [p.name, ...(p.aliases ?? [])]) if (/\s/.test(n.trim())) known.addName(n, p);
+  }
+  const once = <T>(build: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= build());
+  };
+  const given = once(() => new Set((names.given ?? []).map((g) => normWord(g))));
+  const ambiguous = once(() => new Set((names.ambiguous ?? []).map((g) => normWord(g))));
+  const surnames = once(() => {
+    const index = new Map<string, PersonEntry[]>();
+    for (const p of people.entries) {
+      const s = surnameKeys(p.name, given());
+      if (!s.length) continue;
+      const k = s.join(' ');
+      const list = index.get(k) ?? [];
+      if (!list.includes(p)) list.push(p);
+      index.set(k, list);
+    }
+    return index;
+  });
+  const particles = once(() => {
+    const set = new Set<string>();
+    for (const p of names.particles ?? []) for (const k of keysOf(p)) set.add(k);
+    return set;
+  });
+  const honorifics = once(() => {
+    const out: Partial<Record<Lang, TokenTrie<boolean>>> = {};
+    for (const [lang, list] of Object.entries(names.honorifics ?? {})) {
+      const trie = new TokenTrie<boolean>();
+      for (const h of list ?? []) trie.add(keysOf(h), /^\p{Lu}/u.test(h));
+      out[lang as Lang] = trie;
+    }
+    return out;
+  });
+  return {
+    known,
+    get surnames() {
+      return surnames();
+    },
+    get given() {
+      return given();
+    },
+    get ambiguous() {
+      return ambiguous();
+    },
+    get particles() {
+      return particles();
+    },
+    get honorifics() {
+      return honorifics();
+    },
+  };
+}
+
+/**
+ * End of a surname run starting at `i` (the caller checks that `i` is on the same line as what
+ * introduces the name): up to `maxWords` capitalised words, hyphenated parts and
+ * lower-case particles between them ("von der Leyen", "De Bolle", "Heufer-Umlauf"). Returns `i`
+ * when no capitalised word follows.
+ */
+export function surnameEnd(tokens: readonly Token[], i: number, c: CompiledPeople, maxWords = 2): number {
+  let j = i;
+  let words = 0;
+  let end = i;
+  while (j < tokens.length && words < maxWords) {
+    const t = tokens[j];
+    if (j > i && (t.newline || !t.space)) break;
+    // A middle initial ("Donald J. Trump") belongs to the name only if a surname follows it.
+    if (t.cap && t.text.length === 1 && tokens[j + 1]?.norm === '.' && !tokens[j + 1].space) {
+      if (isNameWord(tokens[j + 2]) && tokens[j + 2].space) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (isNameWord(t) && !t.upper && !(t.text.length === 1 && tokens[j + 1]?.norm === '.')) {
+      j += 1;
+      words += 1;
+      // Hyphenated surname: "Heufer-Umlauf".
+      while (tokens[j]?.norm === '-' && !tokens[j].space && isNameWord(tokens[j + 1]) && !tokens[j + 1].space) j += 2;
+      end = j;
+      continue;
+    }
+    // Particles only between the given name and the surname: "Ursula von der Leyen", not
+    // "Eric van der Burg van Justitie".
+    if (words === 0 && c.particles.has(t.norm) && !t.cap) {
+      let k = j;
+      while (k < tokens.length && c.particles.has(tokens[k].norm) && !tokens[k].cap && tokens[k].space) k += 1;
+      if (isNameWord(tokens[k]) && tokens[k].space) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return words > 0 ? end : i;
+}

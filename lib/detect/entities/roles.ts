@@ -1,0 +1,252 @@
+import type { Detector, Lang, Mention } from '../types';
+import { analysisFor, memo, type Analysis } from './analysis';
+import { DEFAULT_TABLES } from './default-tables';
+import { findInstitutions, type FoundInstitution } from './institutions';
+import { lexiconFor, nationalityAt, nationalityBefore, type Lexicon } from './lexicon';
+import { capChainEnd } from './names';
+import { peopleFor } from './person-names';
+import { countryInSentence, countryName, impliedInstitution, isNationalOffice, languageCountry } from './role-context';
+import { matchRoleForms, rolesFor, type CompiledRoles, type RoleFormMatch } from './role-forms';
+import type { InstitutionEntry, RoleEntry, Tables } from './tables';
+import { isSentenceStart, type Token } from './tokenize';
+import { compoundPrev, isAttachedHyphen } from './words';
+
+/**
+ * Roles: office titles from `roles.json`, widened to the qualifiers that belong to the span — a
+ * nationality ("Premier ministre polonais", "Albanian prime minister"), the body or place the
+ * office is of ("maire de Calais", "executive director of Frontex", "CDU-Chef"). A generic title
+ * ("ministre", "president", "Chef") is a role only with such a qualifier; bare, it is kept aside
+ * for the person detector ("Minister Mitarachi") but not reported.
+ */
+
+export type FoundRole = {
+  from: number;
+  to: number;
+  entry: RoleEntry;
+  country?: string;
+  institution?: InstitutionEntry;
+  /** Place or body named in the complement but not in the gazetteer ("maire de Calais"). */
+  of?: string;
+  /** A generic title without qualifier: not a role mention. */
+  bare: boolean;
+};
+
+// Prepositions (and articles after them) that attach the body or place an office is of.
+const OF: Record<Lang, { preps: string[]; articles: string[] }> = {
+  fr: { preps: ['de', 'du', 'des', 'd'], articles: ['la', 'l', 'le', 'les'] },
+  en: { preps: ['of'], articles: ['the'] },
+  de: { preps: ['des', 'der', 'von'], articles: [] },
+  nl: { preps: ['van'], articles: ['de', 'het'] },
+  it: { preps: ['di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle', 'd'], articles: ['la', 'l', 'il', 'lo'] },
+  es: { preps: ['de', 'del'], articles: ['la', 'el', 'los', 'las'] },
+};
+
+export function createRoleDetector(tables: Tables): Detector {
+  return (text, ctx) => {
+    if (typeof text !== 'string' || text.length === 0 || !ctx.lang) return [];
+    const a = analysisFor(text, ctx.lang, tables);
+    return findRoles(a)
+      .filter((r) => !r.bare)
+      .map((r) => toMention(a, r));
+  };
+}
+
+export const detectRoles: Detector = createRoleDetector(DEFAULT_TABLES);
+
+/** Every role phrase of the text, bare generic titles included (flagged `bare`). */
+export function findRoles(a: Analysis): FoundRole[] {
+  return memo(a, 'roles', () => (a.lang ? compute(a, a.lang) : []));
+}
+
+function compute(a: Analysis, lang: Lang): FoundRole[] {
+  const { tokens, tables } = a;
+  const lex = lexiconFor(tables.roles, lang);
+  const roles = rolesFor(tables.roles, lang);
+  const insts = findInstitutions(a);
+  const given = peopleFor(tables.people, tables.names).given;
+  const startsAt = new Map<number, FoundInstitution>();
+  const endsAt = new Map<number, FoundInstitution>();
+  for (const f of insts) {
+    startsAt.set(f.from, f);
+    endsAt.set(f.to, f);
+  }
+  const candidates: FoundRole[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word') continue;
+    const r = roleAt(tokens, i, lang, lex, roles, startsAt, endsAt, given);
+    if (r) candidates.push(r);
+  }
+  const kept = resolve(candidates, insts);
+  for (const r of kept) {
+    if (!r.country && !r.institution && isNationalOffice(r.entry)) {
+      r.country = countryInSentence(tokens, r.from, lex) ?? languageCountry(lang);
+    }
+    if (!r.institution && !r.of) r.institution = impliedInstitution(tables.institutions, r.entry, r.country);
+  }
+  return kept;
+}
+
+function roleAt(
+  tokens: readonly Token[],
+  i: number,
+  lang: Lang,
+  lex: Lexicon,
+  roles: CompiledRoles,
+  startsAt: ReadonlyMap<number, FoundInstitution>,
+  endsAt: ReadonlyMap<number, FoundInstitution>,
+  given: ReadonlySet<string>,
+): FoundRole | null {
+  // A role never starts inside a hyphenated word, except after a body: "CDU-Chef".
+  const afterHyphen = compoundPrev(tokens, i);
+  const m: FormMatch | null = matchRoleForms(roles, lex, tokens, i)[0] ?? compoundRole(tokens, i, roles);
+  if (!m) return null;
+  let { from, to } = m;
+  const entry = m.form.entry;
+  let country = m.country;
+  let institution: InstitutionEntry | undefined;
+  let of: string | undefined;
+  // A generic title is qualified by its own form when that names a body: "Labour peer", "Tory peer".
+  let qualified = !entry.generic || m.compound === true || namesInForm(tokens, m.from, m.to, lang);
+  if (isAttachedHyphen(tokens, to)) return null;
+
+  // Before: "CDU-Chef", "Frontex chief", "Albanian prime minister".
+  if (afterHyphen) {
+    const body = endsAt.get(i - 1);
+    if (!body) return null;
+    from = body.from;
+    institution = body.entry;
+    qualified = true;
+  } else if (!tokens[from].newline) {
+    const nat = nationalityBefore(lex, tokens, from);
+    if (nat && !compoundPrev(tokens, nat.from) && (lang === 'en' || !tokens[nat.from].cap || lang === 'nl')) {
+      from = nat.from;
+      country = nat.country;
+      qualified = true;
+    } else if (lang === 'en' || lang === 'nl') {
+      const body = endsAt.get(from);
+      if (body && tokens[from].space && isBodyQualifier(tokens, body)) {
+        from = body.from;
+        institution = body.entry;
+        qualified = true;
+      }
+    }
+  }
+
+  // After: a nationality ("Premier ministre grec"), then the body or place ("maire de Calais").
+  if ((lang === 'fr' || lang === 'it' || lang === 'es') && tokens[to] && !tokens[to].newline) {
+    const nat = nationalityAt(lex, tokens, to);
+    if (nat && !country) {
+      to = nat.to;
+      country = nat.country;
+      qualified = true;
+    }
+  }
+  const comp = complement(tokens, to, lang, startsAt, given);
+  if (comp) {
+    to = comp.to;
+    qualified = true;
+    if (comp.body) institution = comp.body.entry ?? institution;
+    else of = comp.text;
+    if (comp.body && !comp.body.entry) of = comp.text;
+  }
+
+  // "une porte-parole de la Commission", "a spokesman for": one of several, not a specific office.
+  if (entry.generic && !m.compound && INDEFINITE.has(tokens[from - 1]?.norm ?? '')) return null;
+  // German: "die Innenminister" is a plural.
+  if (lang === 'de' && tokens[from - 1]?.norm === 'die' && /(er|or|ent|ant|ef|at|ar)$/.test(tokens[m.to - 1].norm)) return null;
+  return { from, to, entry, country, institution, of, bare: !qualified };
+}
+
+function namesInForm(tokens: readonly Token[], from: number, to: number, lang: Lang): boolean {
+  // German capitalises every noun, so capitals say nothing there.
+  if (lang === 'de' || to - from < 2) return false;
+  for (let k = from + 1; k < to; k++) if (tokens[k].cap) return true;
+  return tokens[from].cap && !isSentenceStart(tokens, from);
+}
+
+/** An institution right before a title qualifies it when it is a proper name, not "the agency". */
+function isBodyQualifier(tokens: readonly Token[], body: FoundInstitution): boolean {
+  return tokens[body.from].cap || tokens[body.from].upper;
+}
+
+/** German compound titles: "Innenkommissarin", "Flüchtlingskommissarin" end with a one-word form. */
+function compoundRole(tokens: readonly Token[], i: number, roles: CompiledRoles): FormMatch | null {
+  if (roles.lang !== 'de') return null;
+  const t = tokens[i];
+  if (t.kind !== 'word' || !t.cap || t.norm.length < 8) return null;
+  for (let cut = 3; cut <= t.norm.length - 5; cut++) {
+    const entry = roles.words.get(t.norm.slice(cut));
+    if (entry) return { from: i, to: i + 1, form: { entry, acronym: false }, compound: true };
+  }
+  return null;
+}
+
+const INDEFINITE = new Set(['un', 'une', 'a', 'an', 'ein', 'eine', 'einer', 'einen', 'einem', 'een', 'uno', 'una', 'unos', 'unas', 'another', 'autre']);
+
+type FormMatch = RoleFormMatch & { compound?: boolean };
+
+type Complement = { to: number; body?: FoundInstitution; text: string };
+
+/** "de Calais", "of Frontex", "della Lega", "of the EU border agency", "della Sea-Watch 3". */
+function complement(tokens: readonly Token[], j: number, lang: Lang, startsAt: ReadonlyMap<number, FoundInstitution>, given: ReadonlySet<string>): Complement | null {
+  const { preps, articles } = OF[lang];
+  const t = tokens[j];
+  if (!t || !t.space || t.newline || !preps.includes(t.norm)) return null;
+  let p = j + 1;
+  if (tokens[p]?.norm === "'") p += 1;
+  if (tokens[p] && articles.includes(tokens[p].norm)) {
+    p += 1;
+    if (tokens[p]?.norm === "'") p += 1;
+  }
+  const body = startsAt.get(p);
+  if (body) return { to: body.to, body, text: body.canonical };
+  if (lang === 'de' && t.norm !== 'von') return null;
+  // A place is a word or two ("Calais", "Den Haag", "Boulogne-sur-Mer", "Sea-Watch 3"); a longer
+  // run is a place followed by a name ("Burgemeester van Westerwolde Jaap Velema").
+  const end = capChainEnd(tokens, p, { maxWords: 2, numbers: true, stop: given });
+  if (end <= p) return null;
+  return { to: end, text: tokens.slice(p, end).map((x) => x.text).join(' ').replace(/ - /g, '-') };
+}
+
+/** Longest first; a role may contain institutions but must not cut through one. */
+function resolve(candidates: FoundRole[], insts: readonly FoundInstitution[]): FoundRole[] {
+  // Which institution covers each token (institutions never overlap one another).
+  const cover = new Map<number, FoundInstitution>();
+  for (const f of insts) for (let k = f.from; k < f.to; k++) cover.set(k, f);
+  const cuts = (r: FoundRole) => {
+    const first = cover.get(r.from);
+    const last = cover.get(r.to - 1);
+    // A name read as a body (same span) is not also an office: "the Greek Ombudsman launched…".
+    return (!!first && first.from < r.from) || (!!last && last.to > r.to) || (!!first && first.from === r.from && first.to === r.to);
+  };
+  const ok = candidates.filter((r) => !cuts(r));
+  ok.sort((x, y) => y.to - y.from - (x.to - x.from) || Number(x.bare) - Number(y.bare) || x.from - y.from);
+  const taken = new Set<number>();
+  const kept: FoundRole[] = [];
+  for (const r of ok) {
+    let free = true;
+    for (let k = r.from; k < r.to && free; k++) if (taken.has(k)) free = false;
+    if (!free) continue;
+    for (let k = r.from; k < r.to; k++) taken.add(k);
+    kept.push(r);
+  }
+  return kept.sort((x, y) => x.from - y.from);
+}
+
+function canonicalOf(r: FoundRole): string {
+  const base = r.entry.canonical;
+  if (r.of) return `${base} of ${r.of}`;
+  if (r.institution && !isNationalOffice(r.entry) && !base.includes(r.institution.canonical) && r.entry.generic) {
+    return `${base} of ${r.institution.canonical}`;
+  }
+  const country = r.country && r.country !== 'EU' && r.country !== 'INT' ? countryName(r.country) : undefined;
+  return country ? `${base} (${country})` : base;
+}
+
+function toMention(a: Analysis, r: FoundRole): Mention {
+  const start = a.tokens[r.from].start;
+  const end = a.tokens[r.to - 1].end;
+  const m: Mention = { kind: 'role', start, end, text: a.text.slice(start, end), canonical: canonicalOf(r), entityId: `role.${r.entry.id}` };
+  if (r.institution) m.institutionId = r.institution.id;
+  return m;
+}

@@ -1,0 +1,135 @@
+import { firstTokenOf, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
+
+/**
+ * Token tries: the compiled form of every name list the entity detectors match (gazetteer names,
+ * role forms, head nouns, nationality adjectives). The text is tokenized once, and each trie is
+ * walked from a token; a match costs a few map lookups, whatever the size of the list.
+ */
+
+export type TrieNode<T> = { next: Map<string, TrieNode<T>>; values: T[] };
+
+export type TrieMatch<T> = {
+  /** Index of the first token. */
+  from: number;
+  /** Index one past the last token. */
+  to: number;
+  values: readonly T[];
+};
+
+const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
+const NONE: never[] = [];
+
+/** What the matchers need from a trie. */
+export interface TokenMatcher<T> {
+  matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens?: number): readonly TrieMatch<T>[];
+}
+
+/** A name waiting to be put into a lazy trie. */
+export type PendingName<T> = {
+  name: string;
+  value: T;
+  /** Maps each token key (for instance to a German stem). */
+  key?: (k: string) => string;
+  /** Key tokens as written (acronyms), not lower-cased. */
+  byText?: boolean;
+};
+
+/** Turns a pending name into trie keys and a value, or null to drop it. */
+export type Builder<T> = (p: PendingName<T>) => { keys: string[]; value: T } | null;
+
+const plainBuilder = <T>(p: PendingName<T>) => ({
+  keys: p.byText ? tokenize(p.name).map((t) => (t.kind === 'punct' ? t.norm : t.text)) : p.key ? keysOf(p.name).map(p.key) : keysOf(p.name),
+  value: p.value,
+});
+
+/**
+ * A token trie filled on demand. Adding a name only files it under the key of its first token;
+ * the names filed under a key are tokenized into the trie the first time a text token looks that
+ * key up. A table of thousands of names is then ready at once, and a text pays only for the
+ * first words it actually contains.
+ */
+export class LazyTokenTrie<T> implements TokenMatcher<T> {
+  private readonly trie = new TokenTrie<T>();
+  private readonly pending = new Map<string, PendingName<T>[]>();
+
+  constructor(private readonly build: Builder<T> = plainBuilder) {}
+
+  /** Files `p` under the key of its first token; false when the name has no token. */
+  addName(name: string, value: T, options: { key?: (k: string) => string; byText?: boolean } = {}): boolean {
+    const first = firstTokenOf(name);
+    if (!first) return false;
+    const firstKey = options.byText ? first.text : options.key ? options.key(first.norm) : first.norm;
+    const p: PendingName<T> = { name, value, key: options.key, byText: options.byText };
+    const list = this.pending.get(firstKey);
+    if (list) list.push(p);
+    else this.pending.set(firstKey, [p]);
+    return true;
+  }
+
+  private flush(key: string): void {
+    const list = this.pending.get(key);
+    if (!list) return;
+    this.pending.delete(key);
+    for (const p of list) {
+      const built = this.build(p);
+      if (built && built.keys.length) this.trie.add(built.keys, built.value);
+    }
+  }
+
+  /** The trie node under a first key, for callers that walk the trie themselves. */
+  first(key: string): TrieNode<T> | undefined {
+    this.flush(key);
+    return this.trie.rootNode().next.get(key);
+  }
+
+  matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens = 24): readonly TrieMatch<T>[] {
+    this.flush(keyOf(tokens[from]));
+    return this.trie.matchAt(tokens, from, keyOf, maxTokens);
+  }
+}
+
+/**
+ * A trie keyed by token keys. Names are added as key sequences; matching walks the tokens from
+ * one position and reports every name that ends there, longest first, so a caller that rejects
+ * the longest reading (wrong capitalisation, say) can fall back to a shorter one.
+ */
+export class TokenTrie<T> implements TokenMatcher<T> {
+  private readonly root: TrieNode<T> = node();
+
+  add(keys: readonly string[], value: T): void {
+    if (keys.length === 0) return;
+    let n = this.root;
+    for (const k of keys) {
+      let child = n.next.get(k);
+      if (!child) {
+        child = node();
+        n.next.set(k, child);
+      }
+      n = child;
+    }
+    n.values.push(value);
+  }
+
+  rootNode(): TrieNode<T> {
+    return this.root;
+  }
+
+  /**
+   * Names starting at token `from`, longest first. `keyOf` gives the key a token is looked up by
+   * (its normalised form, its text for acronyms, its stem in German).
+   */
+  matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens = 24): readonly TrieMatch<T>[] {
+    let n = this.root.next.get(keyOf(tokens[from]));
+    if (!n) return NONE;
+    const out: TrieMatch<T>[] = [];
+    for (let i = from; ; ) {
+      if (n.values.length) out.push({ from, to: i + 1, values: n.values });
+      i += 1;
+      // A name never runs across a line break (headline into paragraph, caption into text).
+      if (i >= tokens.length || i - from >= maxTokens || tokens[i].newline) break;
+      n = n.next.get(keyOf(tokens[i]));
+      if (!n) break;
+    }
+    return out.length > 1 ? out.reverse() : out;
+  }
+}
