@@ -10,7 +10,7 @@ import { toAnnotatedDocument } from '../lib/output/annotated-document';
 type Gold = { page: string; lang: string; topic?: string; mentions: unknown[] };
 
 function annotate(file: string, page: string) {
-  const a = annotatePage(parseHTML(readFileSync(file, 'utf8')).document as unknown as Document, `https://example.org/${page}`, { force: true });
+  const a = annotatePage(parseHTML(readFileSync(file, 'utf8')).document as unknown as Document, `https://example.org/${page}`);
   return a ? toAnnotatedDocument(page, a) : { file: page, mentions: [] };
 }
 

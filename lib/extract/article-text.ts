@@ -15,7 +15,12 @@ export type TextSegment = {
   rawStart: number;
 };
 
-export type ArticleText = { text: string; segments: TextSegment[] };
+export type ArticleText = {
+  text: string;
+  segments: TextSegment[];
+  /** Spans of `text` that are image captions (figcaption), which some measures leave out of the body. */
+  captions: { start: number; end: number }[];
+};
 
 // Elements that start a new line of reading; text in them never runs into the text around them.
 const BLOCK = new Set([
@@ -75,6 +80,7 @@ export function buildArticleText(roots: readonly Node[], resolveNode: (node: Tex
     length += run.length;
   };
 
+  const captions: { start: number; end: number }[] = [];
   const visit = (node: Node) => {
     if (node.nodeType === 3) { visitText(node as Text); return; }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -82,7 +88,10 @@ export function buildArticleText(roots: readonly Node[], resolveNode: (node: Tex
     if (SKIP.has(tag) || (node.nodeType === 1 && (node as Element).hasAttribute('hidden'))) return;
     const block = BLOCK.has(tag);
     if (block) pending = 'block';
+    const captionStart = tag === 'FIGCAPTION' ? length : -1;
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    // The range may begin with the separator written before the caption's first character.
+    if (captionStart >= 0 && length > captionStart) captions.push({ start: captionStart, end: length });
     if (block) pending = 'block';
   };
 
@@ -90,7 +99,7 @@ export function buildArticleText(roots: readonly Node[], resolveNode: (node: Tex
     pending = 'block';
     visit(root);
   }
-  return { text: out.join(''), segments };
+  return { text: out.join(''), segments, captions };
 }
 
 function rawOffset(seg: TextSegment, textOffset: number): number {

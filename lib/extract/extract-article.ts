@@ -1,5 +1,8 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { buildArticleText, type TextSegment } from './article-text';
+import { removeFurniture } from './clean-furniture';
+import { filterByReference } from './filter-by-reference';
+import { pruneContent } from './prune-content';
 import { findHeadline, findStandfirst } from './headline';
 import { readPageMetadata } from './page-metadata';
 
@@ -18,13 +21,19 @@ export type ExtractedArticle = {
   text: string;
   /** Readability's article HTML, unsanitised: sanitise before storing or showing it. */
   html: string;
+  /** Where the article body (Readability's content) begins in `text`, after the headline and standfirst. */
+  bodyStart: number;
+  /** Image captions in `text`: part of what is annotated, but not of the body as the extraction benchmark counts it. */
+  captions: { start: number; end: number }[];
   /** Maps `text` back to the text nodes of the document passed in (not Readability's copy). */
   segments: TextSegment[];
 };
 
 export type ExtractOptions = {
-  /** Skip the readerability check and take whatever Readability finds, or the whole body. */
+  /** The user asked to annotate the page even though it holds no article: read the whole body. */
   force?: boolean;
+  /** Run Readability even where its readerability check says no (benchmarks over article pages). */
+  skipReaderableCheck?: boolean;
 };
 
 /**
@@ -35,16 +44,20 @@ export type ExtractOptions = {
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
   const body = doc.body;
   if (!body) return null;
-  if (!options.force && !isProbablyReaderable(doc)) return null;
+  const readerable = options.skipReaderableCheck || isProbablyReaderable(doc);
+  if (!readerable && !options.force) return null;
 
+  const meta = readPageMetadata(doc);
   const clone = doc.cloneNode(true) as Document;
   const toLive = mapTextNodes(clone, doc);
+  removeFurniture(clone, findHeadline(clone, meta.title || doc.title || ''));
   // Readability hands back its own content element instead of an HTML string, so that the text
   // nodes it kept can be traced back to the page.
   const reader = new Readability(clone, { serializer: (el: Node) => el as unknown as string });
-  const parsed = reader.parse();
+  const parsed = readerable ? reader.parse() : null;
   const content = parsed?.content as unknown as Element | null | undefined;
-  const meta = readPageMetadata(doc);
+  if (content) pruneContent(content);
+  if (content && meta.articleBody) filterByReference(content, meta.articleBody);
 
   let roots: Node[];
   let html: string;
@@ -67,7 +80,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const standfirst = headline ? findStandfirst(headline) : null;
   if (standfirst && !bodyText.text.includes(normaliseSpace(standfirst.textContent ?? ''))) head.push(standfirst);
 
-  const { text, segments } = head.length ? buildArticleText([...head, ...roots], live) : bodyText;
+  const { text, segments, captions } = head.length ? buildArticleText([...head, ...roots], live) : bodyText;
+  const bodyStart = Math.max(0, text.length - bodyText.text.length);
   return {
     url,
     title,
@@ -77,6 +91,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     published: normaliseDate(parsed?.publishedTime ?? null) ?? meta.published,
     excerpt: parsed?.excerpt?.trim() || meta.description || null,
     text,
+    bodyStart,
+    captions,
     html,
     segments,
   };

@@ -7,6 +7,8 @@ export type PageMetadata = {
   published: string | null;
   description: string | null;
   canonicalUrl: string | null;
+  /** The article text as the publisher states it in JSON-LD, when present. */
+  articleBody: string | null;
 };
 
 const metaContent = (doc: Document, selectors: string[]): string | null => {
@@ -56,5 +58,6 @@ export function readPageMetadata(doc: Document): PageMetadata {
       ?? metaContent(doc, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="DC.date.issued"]']),
     description: metaContent(doc, ['meta[name="description"]', 'meta[property="og:description"]']),
     canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || metaContent(doc, ['meta[property="og:url"]']),
+    articleBody: typeof ld.articleBody === 'string' && ld.articleBody.trim() ? ld.articleBody : null,
   };
 }
