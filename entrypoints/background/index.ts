@@ -1,0 +1,21 @@
+import { openDatabase } from '@/lib/db/schema';
+import { isMessage, type MessageMap } from '@/lib/messages';
+import { annotateTab, saveTab } from './tab-actions';
+
+export default defineBackground(() => {
+  const db = openDatabase();
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isMessage(message)) return undefined;
+    switch (message.type) {
+      case 'tab/annotate': {
+        const { tabId, force } = message.payload as MessageMap['tab/annotate']['request'];
+        return annotateTab(tabId, force);
+      }
+      case 'tab/save':
+        return saveTab(db, message.payload as MessageMap['tab/save']['request']);
+      default:
+        return undefined;
+    }
+  });
+});
