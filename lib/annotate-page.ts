@@ -1,6 +1,6 @@
 import { anchorFor, type TextAnchor } from './anchor/text-quote';
-import { analyse } from './detect';
-import type { Lang, Mention } from './detect/types';
+import { analyse, type Analysis } from './detect';
+import type { DetectOptions, Lang, Mention } from './detect/types';
 import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract/extract-article';
 import { readPageMetadata } from './extract/page-metadata';
 
@@ -15,6 +15,21 @@ export type PageAnnotation = {
   mentions: AnchoredMention[];
 };
 
+/** What detection is told about an article's text. */
+export function detectOptionsFor(article: ExtractedArticle): DetectOptions {
+  return { lang: article.lang ?? undefined, published: article.published ?? undefined };
+}
+
+/** Joins an extracted article with what the detector found in its text. */
+export function joinAnalysis(doc: Document, article: ExtractedArticle, { lang, mentions }: Analysis): PageAnnotation {
+  return {
+    article,
+    canonicalUrl: readPageMetadata(doc).canonicalUrl,
+    detectedLang: lang,
+    mentions: mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) })),
+  };
+}
+
 /**
  * The whole pipeline over one document: Readability, then detection on the article text.
  * Returns null when the page has no article (unless `force`).
@@ -22,14 +37,5 @@ export type PageAnnotation = {
 export function annotatePage(doc: Document, url: string, options: ExtractOptions = {}): PageAnnotation | null {
   const article = extractArticle(doc, url, options);
   if (!article) return null;
-  const { lang, mentions } = analyse(article.text, {
-    lang: article.lang ?? undefined,
-    published: article.published ?? undefined,
-  });
-  return {
-    article,
-    canonicalUrl: readPageMetadata(doc).canonicalUrl,
-    detectedLang: lang,
-    mentions: mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) })),
-  };
+  return joinAnalysis(doc, article, analyse(article.text, detectOptionsFor(article)));
 }

@@ -3,7 +3,8 @@
  * database: it answers the background, which stores.
  */
 import type { ClippingInput, SaveResult } from './db/clippings';
-import type { MentionKind } from './detect/types';
+import type { Analysis } from './detect';
+import type { DetectOptions, MentionKind } from './detect/types';
 import type { Result } from './result';
 
 /** What the content script reports about the page it annotated. */
@@ -29,6 +30,11 @@ export type MessageMap = {
   'page/annotate': { request: { force?: boolean }; response: PageSummary };
   /** Background → content script: the clipping for the page as annotated now. */
   'page/clipping': { request: { force?: boolean }; response: Result<ClippingInput> };
+  /**
+   * Content script → background: detect mentions in an article's text. The detector and its
+   * data live in the background, so that pages receive only the small annotator.
+   */
+  'text/analyse': { request: { text: string; options: DetectOptions }; response: Analysis };
   /** Popup → background: inject the annotator into a tab (activeTab) and return its summary. */
   'tab/annotate': { request: { tabId: number; force?: boolean }; response: Result<PageSummary> };
   /** Popup → background: save the tab's page as a clipping. */

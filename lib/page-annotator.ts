@@ -1,6 +1,8 @@
-import { annotatePage, type PageAnnotation } from './annotate-page';
+import { detectOptionsFor, joinAnalysis, type PageAnnotation } from './annotate-page';
 import type { ClippingInput } from './db/clippings';
-import { MENTION_KINDS, type MentionKind } from './detect/types';
+import type { Analysis } from './detect';
+import { MENTION_KINDS, type DetectOptions, type MentionKind } from './detect/types';
+import { extractArticle } from './extract/extract-article';
 import { clearHighlights, paintHighlights } from './highlight/paint-highlights';
 import type { PageSummary } from './messages';
 import { fail, ok, type Result } from './result';
@@ -9,6 +11,11 @@ import { urlKey } from './url-key';
 export type PageAnnotatorOptions = {
   /** Sanitiser for the article HTML (DOMPurify bound to the page's window in the content script). */
   sanitize: (html: string) => string;
+  /**
+   * Runs detection on the article text. In the extension this is a message to the background,
+   * so that the detector and its data are not injected into every page.
+   */
+  analyse: (text: string, options: DetectOptions) => Promise<Analysis>;
 };
 
 /**
@@ -23,14 +30,16 @@ export class PageAnnotator {
   constructor(private readonly doc: Document, private readonly options: PageAnnotatorOptions) {}
 
   /** Annotates the page (again) and says what was found. Never throws: failures come back as a summary. */
-  annotate(force = false): PageSummary {
+  async annotate(force = false): Promise<PageSummary> {
     const url = this.doc.location?.href ?? '';
     try {
       clearHighlights(this.doc);
-      this.annotation = annotatePage(this.doc, url, { force });
-      this.wholePage = force && this.annotation !== null;
-      if (!this.annotation) return { state: 'no-article', url, title: this.doc.title };
-      const { article, mentions, detectedLang } = this.annotation;
+      this.annotation = null;
+      const article = extractArticle(this.doc, url, { force });
+      this.wholePage = force && article !== null;
+      if (!article) return { state: 'no-article', url, title: this.doc.title };
+      this.annotation = joinAnalysis(this.doc, article, await this.options.analyse(article.text, detectOptionsFor(article)));
+      const { mentions, detectedLang } = this.annotation;
       const { unanchored } = paintHighlights(this.doc, article.segments, mentions);
       this.unanchored = unanchored.length;
       const counts = Object.fromEntries(MENTION_KINDS.map((k) => [k, 0])) as Record<MentionKind, number>;
@@ -46,9 +55,9 @@ export class PageAnnotator {
   }
 
   /** The clipping to save for the page as annotated; annotates first when needed. */
-  clipping(force = false): Result<ClippingInput> {
+  async clipping(force = false): Promise<Result<ClippingInput>> {
     if (!this.annotation || (force && !this.wholePage)) {
-      const summary = this.annotate(force);
+      const summary = await this.annotate(force);
       if (summary.state === 'failed') return fail('content-script-failed', summary.message);
     }
     const a = this.annotation;

@@ -1,4 +1,5 @@
 import { openDatabase } from '@/lib/db/schema';
+import { analyse } from '@/lib/detect';
 import { isMessage, type MessageMap } from '@/lib/messages';
 import { annotateTab, saveTab } from './tab-actions';
 
@@ -11,6 +12,10 @@ export default defineBackground(() => {
       case 'tab/annotate': {
         const { tabId, force } = message.payload as MessageMap['tab/annotate']['request'];
         return annotateTab(tabId, force);
+      }
+      case 'text/analyse': {
+        const { text, options } = message.payload as MessageMap['text/analyse']['request'];
+        return Promise.resolve(analyse(text, options));
       }
       case 'tab/save':
         return saveTab(db, message.payload as MessageMap['tab/save']['request']);

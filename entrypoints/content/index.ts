@@ -9,27 +9,30 @@ const KEY = '__migralensAnnotator';
 // A second injection into the same page reuses the first instance and its message listener.
 export default defineContentScript({
   registration: 'runtime',
-  main(): PageSummary {
+  async main(): Promise<PageSummary> {
     const scope = globalThis as typeof globalThis & { [KEY]?: Instance };
     let instance = scope[KEY];
     if (!instance) {
-      const annotator = new PageAnnotator(document, { sanitize: (html) => sanitizeArticleHtml(html, window) });
+      const annotator = new PageAnnotator(document, {
+        sanitize: (html) => sanitizeArticleHtml(html, window),
+        analyse: (text, options): Promise<MessageMap['text/analyse']['response']> =>
+          browser.runtime.sendMessage({ type: 'text/analyse', payload: { text, options } }),
+      });
       instance = scope[KEY] = { annotator, last: null };
       browser.runtime.onMessage.addListener((message: unknown) => {
         if (!isMessage(message)) return undefined;
         if (message.type === 'page/annotate') {
           const { force } = message.payload as MessageMap['page/annotate']['request'];
-          instance!.last = annotator.annotate(force);
-          return Promise.resolve(instance!.last);
+          return annotator.annotate(force).then((summary) => (instance!.last = summary));
         }
         if (message.type === 'page/clipping') {
           const { force } = message.payload as MessageMap['page/clipping']['request'];
-          return Promise.resolve(annotator.clipping(force));
+          return annotator.clipping(force);
         }
         return undefined;
       });
     }
-    if (!instance.last || instance.last.state !== 'annotated') instance.last = instance.annotator.annotate();
+    if (!instance.last || instance.last.state !== 'annotated') instance.last = await instance.annotator.annotate();
     return instance.last;
   },
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { highlightName } from '../../lib/highlight/paint-highlights';
+import { analyse } from '../../lib/detect';
 import { PageAnnotator } from '../../lib/page-annotator';
 
 // happy-dom has no CSS Custom Highlight API; a small registry stands in for the browser's so the
@@ -25,26 +26,29 @@ afterEach(() => {
   delete (window as { Highlight?: unknown }).Highlight;
 });
 
-const annotator = () => new PageAnnotator(document, { sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, '') });
+const annotator = () => new PageAnnotator(document, {
+  sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, ''),
+  analyse: async (text, options) => analyse(text, options),
+});
 
 describe('PageAnnotator', () => {
-  test('reports an internal failure as a summary instead of throwing into the page', () => {
+  test('reports an internal failure as a summary instead of throwing into the page', async () => {
     loadFixture('calais-fr.html');
-    const summary = annotator().annotate();
+    const summary = await annotator().annotate();
     expect(summary).toMatchObject({ state: 'failed', message: expect.stringMatching(/Custom Highlight API/) });
   });
 
-  test('annotates, registers one highlight per kind and builds the clipping', () => {
+  test('annotates, registers one highlight per kind and builds the clipping', async () => {
     loadFixture('calais-fr.html');
     installHighlightApi();
     const a = annotator();
-    const summary = a.annotate();
+    const summary = await a.annotate();
     expect(summary).toMatchObject({ state: 'annotated' });
     if (summary.state !== 'annotated') return;
     expect(summary.counts.institution).toBeGreaterThan(3);
     const institutions = [...registry.get(highlightName('institution'))!].map((r) => r.toString());
     expect(institutions).toContain('Frontex');
-    const clipping = a.clipping();
+    const clipping = await a.clipping();
     expect(clipping.ok).toBe(true);
     if (!clipping.ok) return;
     expect(clipping.value.title).toContain('Naufrage dans la Manche');
@@ -52,14 +56,14 @@ describe('PageAnnotator', () => {
     for (const m of clipping.value.mentions) expect(clipping.value.text.slice(m.start, m.end)).toBe(m.text);
   });
 
-  test('a page without an article gives no clipping unless the whole page is asked for', () => {
+  test('a page without an article gives no clipping unless the whole page is asked for', async () => {
     loadFixture('no-article.html');
     installHighlightApi();
     const a = annotator();
-    expect(a.annotate().state).toBe('no-article');
-    const refused = a.clipping();
+    expect((await a.annotate()).state).toBe('no-article');
+    const refused = await a.clipping();
     expect(refused).toMatchObject({ ok: false, error: { code: 'no-article' } });
-    const forced = a.clipping(true);
+    const forced = await a.clipping(true);
     expect(forced.ok && forced.value.text).toContain('Frontex chief resigns');
   });
 });
