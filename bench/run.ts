@@ -13,7 +13,7 @@ const shared = sharedDir();
 console.log(`# MigraLens benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
 if (!shared) console.log('../shared not found: corpus and quality figures are skipped (set MIGRALENS_SHARED to its path).');
 execSync('npx wxt build', { stdio: 'ignore' });
-benchBundleSize();
+await benchBundleSize();
 benchDetector(shared);
 if (shared) {
   benchDetectionQuality(shared);

@@ -22,15 +22,30 @@ export function mergeMentions(lists: readonly Mention[][]): Mention[] {
   const all = lists.flat().filter((m) => m.end > m.start);
   // Stronger claims first, so that a weaker mention is tested against what is already kept.
   all.sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  // Kept mentions are filed in fixed-size buckets of text, so that a clash test looks only at
+  // the mentions near it: linear in the number of mentions, also for a 5 MB text.
+  const buckets = new Map<number, Mention[]>();
   const kept: Mention[] = [];
   for (const m of all) {
-    const clash = kept.some((k) => {
-      if (k.end <= m.start || m.end <= k.start) return false;
-      if (contains(k, m) && mayNest(k, m)) return false;
-      if (contains(m, k) && mayNest(m, k)) return false;
-      return true;
-    });
-    if (!clash) kept.push(m);
+    const first = m.start >> BUCKET_BITS, last = (m.end - 1) >> BUCKET_BITS;
+    let clash = false;
+    for (let b = first; b <= last && !clash; b++) {
+      for (const k of buckets.get(b) ?? []) {
+        if (k.end <= m.start || m.end <= k.start) continue;
+        if (contains(k, m) && mayNest(k, m)) continue;
+        if (contains(m, k) && mayNest(m, k)) continue;
+        clash = true;
+        break;
+      }
+    }
+    if (clash) continue;
+    kept.push(m);
+    for (let b = first; b <= last; b++) {
+      const list = buckets.get(b);
+      if (list) list.push(m); else buckets.set(b, [m]);
+    }
   }
   return kept.sort(compareMentions);
 }
+
+const BUCKET_BITS = 6;
