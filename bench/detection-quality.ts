@@ -1,13 +1,13 @@
 /** Detection quality: the annotator's output scored against gold labels with the shared scorer. */
 import { parseHTML } from 'linkedom';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotatePage } from '../lib/annotate-page';
 import { toAnnotatedDocument } from '../lib/output/annotated-document';
 
-type Gold = { page: string; lang: string; topic?: string; mentions: unknown[] };
+type Gold = { page: string; lang: string; topic?: string; split?: string; mentions: unknown[] };
 
 function annotate(file: string, page: string) {
   const a = annotatePage(parseHTML(readFileSync(file, 'utf8')).document as unknown as Document, `https://example.org/${page}`);
@@ -42,21 +42,30 @@ export function benchDetectionQuality(shared: string): void {
   const devDocs = readdirSync(dev).filter((f) => f.endsWith('.html')).sort().map((f) => annotate(join(dev, f), f));
   console.log(`\n## Detection quality — shared dev pages (${devDocs.length})`);
   console.log(score(shared, dev, devDocs).trimEnd());
-  const migration = labelledSets((g) => g.topic !== 'general');
-  if (migration.n) {
-    console.log(`\n## Detection quality — our labelled migration pages (${migration.n})`);
-    console.log(score(shared, migration.goldDir, migration.docs).trimEnd());
+  const heldOut = (g: Gold) => g.split === 'held-out';
+  const sets: [string, (g: Gold) => boolean][] = [
+    ['held-out migration pages, labelled after the detector was written', (g) => heldOut(g) && g.topic !== 'general'],
+    ['earlier labelled migration pages', (g) => !heldOut(g) && g.topic !== 'general'],
+    ['general-news pages (politics, security, economy)', (g) => g.topic === 'general'],
+  ];
+  for (const [title, filter] of sets) {
+    const set = labelledSets(filter);
+    if (!set.n) continue;
+    console.log(`\n## Detection quality — ${title} (${set.n})`);
+    console.log(score(shared, set.goldDir, set.docs).trimEnd());
   }
-  const general = labelledSets((g) => g.topic === 'general');
-  if (general.n) {
-    console.log(`\n## Detection quality — our labelled general-news pages (${general.n})`);
-    console.log(score(shared, general.goldDir, general.docs).trimEnd());
-  }
+  console.log('\nPer language, all labelled migration pages (held-out + earlier):');
   for (const lang of ['fr', 'en', 'de', 'nl', 'it', 'es']) {
-    const set = labelledSets((g) => g.lang === lang);
+    const set = labelledSets((g) => g.lang === lang && g.topic !== 'general');
     if (!set.n) continue;
     const overall = score(shared, set.goldDir, set.docs).trim().split('\n').pop();
     console.log(`  ${lang}: ${overall}`);
   }
-  mkdirSync('bench-output', { recursive: true });
+  console.log('Per language, held-out pages only:');
+  for (const lang of ['fr', 'en', 'de', 'nl', 'it', 'es']) {
+    const set = labelledSets((g) => g.lang === lang && heldOut(g));
+    if (!set.n) continue;
+    const overall = score(shared, set.goldDir, set.docs).trim().split('\n').pop();
+    console.log(`  ${lang}: ${overall}`);
+  }
 }
