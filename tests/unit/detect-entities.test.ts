@@ -36,6 +36,7 @@ const CASES: Record<Lang, Case[]> = {
     ["Les ministres de l'Intérieur de l'UE se réunissent jeudi à Bruxelles.", ['I:UE']],
     ["Le ministre britannique de l'Intérieur a rencontré la commissaire européenne aux Affaires intérieures, Ylva Johansson.", ["R:ministre britannique de l'Intérieur", 'R:commissaire européenne aux Affaires intérieures', 'P:Ylva Johansson']],
     ['Enver Solomon, directeur du Refugee Council, a critiqué Rishi Sunak.', ['P:Enver Solomon', 'R:directeur du Refugee Council', 'I:Refugee Council', 'P:Rishi Sunak']],
+    ["Le Parlement a adopté le texte, selon un juriste de l'université Paris-Panthéon-Assas.", ['I:Parlement', 'I:université Paris-Panthéon-Assas']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
@@ -50,6 +51,8 @@ const CASES: Record<Lang, Case[]> = {
     ['The President of the European Commission spoke after the EU home affairs commissioner, Ylva Johansson.', ['R:President of the European Commission', 'I:European Commission', 'R:EU home affairs commissioner', 'I:EU', 'P:Ylva Johansson']],
     ['The Polish Ministry of Defence said the Border Guard had recorded 200 attempts.', ['I:Polish Ministry of Defence', 'I:Border Guard']],
     ['The Migration Advisory Committee (MAC) published its report. The MAC said wages were too low.', ['I:Migration Advisory Committee', 'I:MAC', 'I:MAC']],
+    ['The Institute for Fiscal Studies said Qatar Airways had cut flights, while Dorset Council said the West Bank was calm.', ['I:Institute for Fiscal Studies', 'I:Qatar Airways', 'I:Dorset Council']],
+    ['Its general secretary, Matt Wrack, said a Labour chancellor would act.', ['R:general secretary', 'P:Matt Wrack', 'I:Labour']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
@@ -63,6 +66,8 @@ const CASES: Record<Lang, Case[]> = {
     ['Der Vertrag über die Arbeitsweise der Europäischen Union regelt die Asylpolitik in der EU.', ['I:EU']],
     ['Die Innenminister der Länder trafen sich in München.', []],
     ['Frau Faeser sagte, die Bundespolizei habe die Kontrollen verstärkt.', ['P:Frau Faeser', 'I:Bundespolizei']],
+    ['DGB-Chefin Yasmin Fahimi forderte mehr Geld.', ['R:DGB-Chefin', 'I:DGB', 'P:Yasmin Fahimi']],
+    ['Laut Ifo-Institut und Bundesrechnungshof fehlen Milliarden; der Präsident des Deutschen Landkreistags warnte.', ['I:Ifo-Institut', 'I:Bundesrechnungshof', 'R:Präsident des Deutschen Landkreistags', 'I:Deutschen Landkreistags']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],
@@ -178,6 +183,14 @@ describe('what a mention carries', () => {
 
   test('acronyms match case-sensitively', () => {
     expect(detectInstitutions('The iom and the Iom are not IOM.', { lang: 'en' }).map((m) => m.text)).toEqual(['IOM']);
+  });
+
+  test('inside a sentence, a longer acronym may be written as a word (Italian and Spanish usage)', () => {
+    expect(detectInstitutions("Secondo l'Euaa le domande sono in calo.", { lang: 'it' }).map((m) => m.canonical)).toEqual(['EUAA']);
+  });
+
+  test('an acronym that is also a given name is not a body before a surname', () => {
+    expect(detectInstitutions('Bundeskanzler Olaf Scholz und OLAF.', { lang: 'de' }).map((m) => m.text)).toEqual(['OLAF']);
   });
 });
 

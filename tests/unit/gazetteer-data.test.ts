@@ -21,7 +21,8 @@ const ARTICLE_IN_NAME = new Set([
   'La République en marche', 'La Cimade', 'La Strada', 'The Left', 'The Greens', 'The Guardian', 'De Grønne',
   'De Nederlandsche Bank', 'El Pueblo', 'La Lega', 'Il Popolo della Libertà', 'La Croix-Rouge',
 ]);
-const LEADING_ARTICLE = /^(?:the|a|an|le|la|les|un|une|der|die|das|den|dem|het|een|il|lo|gli|el|los|las|l'|l’)(?:\s|(?<=')|(?<=’))/i;
+// Case-insensitive except that an all-capital word is an acronym ("UN refugee agency"), not the article "un".
+const LEADING_ARTICLE = /^(?!UN\b)(?:the|a|an|le|la|les|un|une|der|die|das|den|dem|het|een|il|lo|gli|el|los|las|l'|l’)(?:\s|(?<=')|(?<=’))/i;
 
 /** Why `s` is not a normalised gazetteer string, or null when it is. */
 function problem(s: unknown, opts: { article?: boolean } = {}): string | null {

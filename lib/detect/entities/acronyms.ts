@@ -3,6 +3,7 @@ import type { FoundInstitution } from './analysis';
 import { matchGazetteerAt, type CompiledGazetteer } from './gazetteer';
 import { checkContext } from './institution-context';
 import { longestAt, type Lexicon } from './lexicon';
+import type { CompiledRoles } from './role-forms';
 import { isSentenceStart, type Token } from './tokenize';
 import { stemDe } from './words';
 
@@ -78,7 +79,7 @@ function spells(tokens: readonly Token[], from: number, to: number, letters: str
     if (t.kind === 'word') words.push({ initial: t.norm[0], minor: k !== from && MINOR.has(t.norm) });
   }
   if (words.length === 0 || words[0].initial !== letters[0]) return false;
-  const maxSkipped = strict ? 1 : Math.max(2, letters.length - 1);
+  const maxSkipped = strict || letters.length <= 3 ? 1 : 2;
   // best[i][j]: fewest content words skipped to spell letters[0..j) with words[0..i).
   const INF = 1e9;
   // The long form starts with the acronym's first letter: the first word is used.
@@ -99,7 +100,7 @@ function spells(tokens: readonly Token[], from: number, to: number, letters: str
 }
 
 /** Long forms of acronyms defined in the text, and every use of those acronyms. */
-export function definedAcronyms(tokens: readonly Token[], lex: Lexicon, gaz: CompiledGazetteer, lang: Lang | null): FoundInstitution[] {
+export function definedAcronyms(tokens: readonly Token[], lex: Lexicon, gaz: CompiledGazetteer, roles: CompiledRoles, lang: Lang | null): FoundInstitution[] {
   const out: FoundInstitution[] = [];
   const defs = findAcronymDefinitions(tokens);
   if (defs.length === 0) return out;
@@ -107,9 +108,12 @@ export function definedAcronyms(tokens: readonly Token[], lex: Lexicon, gaz: Com
   for (const d of defs) {
     if (known.has(d.acronym)) continue;
     const g = matchGazetteerAt(gaz, tokens, d.from);
+    const longFormKnown = !!g && g.to === d.to;
+    // A long form the gazetteer does not know must name a body: "Eric van der Burg (VVD)" is a
+    // person and his party, not a definition.
+    if (!longFormKnown && !namesABody(tokens, d.from, d.to, lex)) continue;
     // The long form or the acronym itself (token after the parenthesis) may be in the gazetteer.
-    const entry = g && g.to === d.to ? g.hit.entry : matchGazetteerAt(gaz, tokens, d.to + 1)?.hit.entry;
-    if (!entry && !namesABody(tokens, d.from, d.to, lex)) continue;
+    const entry = longFormKnown ? g.hit.entry : matchGazetteerAt(gaz, tokens, d.to + 1)?.hit.entry;
     const canonical = entry?.canonical ?? d.acronym;
     const f: FoundInstitution = { from: d.from, to: d.to, canonical, entry, source: 'acronym' };
     known.set(d.acronym, f);
@@ -119,7 +123,7 @@ export function definedAcronyms(tokens: readonly Token[], lex: Lexicon, gaz: Com
     const def = known.get(tokens[i].text);
     if (!def || tokens[i].kind !== 'word') continue;
     const f: FoundInstitution = { from: i, to: i + 1, canonical: def.canonical, entry: def.entry, source: 'acronym' };
-    if (checkContext(tokens, f, lex, lang)) out.push(f);
+    if (checkContext(tokens, f, lex, roles, lang)) out.push(f);
   }
   return out;
 }

@@ -1,6 +1,7 @@
-import type { Lang } from '../types';
+import countriesData from '../data/entities-countries.json';
+import { SUPPORTED_LANGS, type Lang } from '../types';
 import type { InstitutionEntry, InstitutionsTable } from './tables';
-import { byNorm, byStem, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
+import { byNorm, byStem, isSentenceStart, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
 import { LazyTokenTrie, type PendingName } from './trie';
 import { stemDe } from './words';
 
@@ -54,6 +55,17 @@ export function gazetteerFor(table: InstitutionsTable, lang: Lang | null): Compi
 const isAllCaps = (s: string) => s.length <= 12 && s === s.toUpperCase() && /\p{Lu}/u.test(s) && !/\s/.test(s);
 const hasCap = (s: string) => /\p{Lu}/u.test(s);
 const SEPARATOR = /[\s'’-]/u;
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_LANGS);
+
+type CountryInfo = { lang?: string; langs?: string[] };
+const COUNTRIES = (countriesData as unknown as { countries: Record<string, CountryInfo> }).countries;
+
+/** The supported languages a country's bodies have their own names in (none for EU and INT). */
+function nativeLanguages(country: string): readonly string[] {
+  const c = COUNTRIES[country];
+  return c?.langs ?? (c?.lang ? [c.lang] : []);
+}
+const LEADING_ARTICLE = /^(?:les|la|le|l'|die|der|das|de|het|el|los|las|il|lo|the)\s+/i;
 
 export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): CompiledGazetteer {
   const stem = lang === 'de';
@@ -78,12 +90,30 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
   const acronyms = new LazyTokenTrie<GazetteerHit>(build);
   const wordKey = stem ? { key: stemDe } : {};
 
+  // Names are collected first and filed in two bulk calls (see LazyTokenTrie.addNames).
+  const wordNames: string[] = [];
+  const wordHits: GazetteerHit[] = [];
+  const acronymNames: string[] = [];
+  const acronymHits: GazetteerHit[] = [];
+  const addAcronym = (entry: InstitutionEntry, name: string) => {
+    acronymNames.push(name);
+    acronymHits.push({ entry, acronym: true, capOne: false, capAny: false });
+  };
   const addName = (entry: InstitutionEntry, name: string | undefined) => {
     if (!name) return;
-    const clean = name.includes('\u00a0') || name.includes('\u202f') ? name.replace(/[\u00a0\u202f]/g, ' ').trim() : name.trim();
+    // The data test keeps names normalised (single spaces, no no-break spaces), so trimming is enough.
+    const clean = name.trim();
     if (!clean) return;
-    if (isAllCaps(clean)) acronyms.addName(clean, { entry, acronym: true, capOne: false, capAny: false }, { byText: true });
-    else words.addName(clean, { entry, acronym: false, capOne: false, capAny: false }, wordKey);
+    if (isAllCaps(clean)) return addAcronym(entry, clean);
+    wordNames.push(clean);
+    wordHits.push({ entry, acronym: false, capOne: false, capAny: false });
+    // A name whose article is part of it ("Les Républicains", "Die Linke") is also written
+    // without it after a preposition ("des Républicains", "der Linken").
+    const bare = LEADING_ARTICLE.exec(clean);
+    if (bare && /^\p{Lu}/u.test(clean.slice(bare[0].length))) {
+      wordNames.push(clean.slice(bare[0].length));
+      wordHits.push({ entry, acronym: false, capOne: false, capAny: false });
+    }
   };
 
   for (const entry of table.entries) {
@@ -94,24 +124,29 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
       addName(entry, labels[lang]);
       for (const a of aliases[lang] ?? []) addName(entry, a);
     }
-    // Names in other languages: a French article may write "Guardia Civil" or "Bundespolizei".
+    // Names in other languages, as articles quote them: the body's own name ("Guardia Civil",
+    // "Bundespolizei", "Folketinget") and its English name ("Border Force", "Human Rights Watch").
     // Other languages' aliases only when they are several words, since a one-word alias is often
     // a common noun of that language ("Union" for CDU/CSU in German).
-    for (const l in labels) if (l !== lang) addName(entry, labels[l as Lang]);
+    const native = nativeLanguages(entry.country);
+    const quoted = (l: string) => l !== lang && (lang === null || l === 'en' || native.includes(l) || !SUPPORTED.has(l));
+    for (const l in labels) if (quoted(l)) addName(entry, labels[l as Lang]);
     for (const l in aliases) {
-      if (l === lang) continue;
+      if (!quoted(l)) continue;
       for (const a of aliases[l as Lang] ?? []) if (SEPARATOR.test(a) || isAllCaps(a)) addName(entry, a);
     }
     for (const f of entry.formerNames ?? []) addName(entry, f);
-    for (const a of entry.acronyms ?? []) acronyms.addName(a, { entry, acronym: true, capOne: false, capAny: false }, { byText: true });
+    for (const a of entry.acronyms ?? []) if (a.trim()) addAcronym(entry, a.trim());
   }
+  words.addNames(wordNames, wordHits, wordKey);
+  acronyms.addNames(acronymNames, acronymHits, { byText: true });
   return { lang, words, acronyms, byId, keyOf };
 }
 
 export type GazetteerMatch = { from: number; to: number; hit: GazetteerHit };
 
 const acronymKey: KeyOf = (t) => (t.kind === 'punct' ? t.norm : t.text);
-
+const upperKey: KeyOf = (t) => t.text.toUpperCase();
 
 /**
  * The longest gazetteer name starting at token `i` whose capitalisation fits the text, or null.
@@ -121,7 +156,7 @@ export function matchGazetteerAt(g: CompiledGazetteer, tokens: readonly Token[],
   if (t.kind === 'punct') return null;
   const a = g.acronyms.matchAt(tokens, i, acronymKey);
   const w = g.words.matchAt(tokens, i, g.keyOf);
-  if (a.length === 0 && w.length === 0) return null;
+  if (a.length === 0 && w.length === 0) return titleCaseAcronym(g, tokens, i);
   const all = a.length === 0 ? w : w.length === 0 ? a : [...a, ...w].sort((x, y) => y.to - x.to);
   for (const m of all) {
     // Two different entries for the same text: the one named in the text's language first (the
@@ -131,6 +166,18 @@ export function matchGazetteerAt(g: CompiledGazetteer, tokens: readonly Token[],
     }
   }
   return null;
+}
+
+/**
+ * An acronym written as a word inside a sentence: "Euaa", "Unhcr", "Nato" (Italian and Spanish
+ * usage) for EUAA, UNHCR, NATO, when the gazetteer lists only the capitals.
+ */
+function titleCaseAcronym(g: CompiledGazetteer, tokens: readonly Token[], i: number): GazetteerMatch | null {
+  const t = tokens[i];
+  // Four letters at least: shorter ones are too often ordinary words ("Who", "Fra").
+  if (!t.cap || t.upper || t.text.length < 4 || t.text.length > 8) return null;
+  const m = g.acronyms.matchAt(tokens, i, upperKey, 1)[0];
+  return m && !isSentenceStart(tokens, i) ? { from: i, to: i + 1, hit: m.values[0] } : null;
 }
 
 function fitsCase(hit: GazetteerHit, tokens: readonly Token[], from: number, to: number): boolean {

@@ -16,11 +16,16 @@ import { compoundPrev, isAttachedHyphen, stemDe } from './words';
  * "UE-Turquie"), a ship ("Sea-Watch 3"), a treaty or document title ("Vertrag über die
  * Arbeitsweise der Europäischen Union", "UN Refugee Convention").
  */
-export function checkContext(tokens: readonly Token[], f: FoundInstitution, lex: Lexicon, lang: Lang | null): FoundInstitution | null {
+export function checkContext(tokens: readonly Token[], f: FoundInstitution, lex: Lexicon, roles: CompiledRoles | null, lang: Lang | null): FoundInstitution | null {
   if (compoundPrev(tokens, f.from)) return null;
+  // An acronym written as a word ("Olaf", "Onu") followed by a capitalised word is a given name.
+  const first = tokens[f.from];
+  if (f.to - f.from === 1 && first.cap && !first.upper && isNameWord(tokens[f.to]) && tokens[f.to].space && !tokens[f.to].newline) {
+    if (f.entry && (f.entry.acronyms ?? []).includes(first.text)) return null;
+  }
   if (isAttachedHyphen(tokens, f.to)) {
     const rest = tokens[f.to + 1];
-    if (!isRoleWord(rest, lex)) return null;
+    if (!roles || !isRoleWord(rest, lex, roles)) return null;
   }
   // A rescue ship is named after its NGO and numbered: "Sea-Watch 3", "Sea-Eye 4".
   const next = tokens[f.to];
@@ -42,11 +47,12 @@ export function usedAsOffice(tokens: readonly Token[], f: FoundInstitution, role
   return isNameWord(tokens[p]) && isNameWord(tokens[p + 1]) && !!tokens[p + 1]?.space;
 }
 
-/** Second part of a compound that makes it an office: "CDU-Chef", "EU-Innenkommissarin". */
-export function isRoleWord(t: Token | undefined, lex: Lexicon): boolean {
+/** Second part of a compound that makes it an office: "CDU-Chef", "EU-Innenkommissarin", "PVV-leider". */
+export function isRoleWord(t: Token | undefined, lex: Lexicon, roles: CompiledRoles): boolean {
   if (!t || t.kind !== 'word') return false;
-  if (lex.roleWords.has(t.norm)) return true;
+  if (lex.roleWords.has(t.norm) || roles.words.has(t.norm)) return true;
   if (lex.lang === 'de') {
+    // German compounds end with the title: "Innenkommissarin", "Parteichefin".
     for (const w of lex.roleWords) if (t.norm.length > w.length && t.norm.endsWith(w)) return true;
   }
   return false;

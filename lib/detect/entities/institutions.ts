@@ -4,13 +4,16 @@ import { analysisFor, memo, type Analysis, type FoundInstitution } from './analy
 import { cueNames } from './cue-names';
 import { DEFAULT_TABLES } from './default-tables';
 import { gazetteerFor, matchGazetteerAt } from './gazetteer';
-import { checkContext, usedAsOffice } from './institution-context';
-import { lexiconFor } from './lexicon';
+import { checkContext, isRoleWord, usedAsOffice } from './institution-context';
+import { lexiconFor, longestAt, type Lexicon } from './lexicon';
+import { findCompanies } from './companies';
 import { findBodies } from './org-heads';
-import { rolesFor } from './role-forms';
+import { rolesFor, type CompiledRoles } from './role-forms';
 import { shortForms } from './short-forms';
 import type { Tables } from './tables';
-import type { Token } from './tokenize';
+import { byNorm, type Token } from './tokenize';
+import { compoundPrev, isAttachedHyphen } from './words';
+import { peopleFor } from './person-names';
 
 export type { FoundInstitution };
 
@@ -42,22 +45,31 @@ function compute(a: Analysis): FoundInstitution[] {
   const lex = lang ? lexiconFor(tables.roles, lang) : null;
   const candidates: FoundInstitution[] = [];
 
+  const people = peopleFor(tables.people, tables.names);
   for (let i = 0; i < tokens.length; i++) {
     const m = matchGazetteerAt(gaz, tokens, i);
     if (!m) continue;
-    const found: FoundInstitution = { from: m.from, to: m.to, canonical: m.hit.entry.canonical, entry: m.hit.entry, source: 'gazetteer' };
-    const kept = lex ? checkContext(tokens, found, lex, lang) : found;
+    // A person's name that starts like a body: "Olaf Scholz" is not OLAF.
+    if (people.known.matchAt(tokens, i, byNorm, 6).some((p) => p.to > m.to)) continue;
+    // An alias that starts with its cue noun ("association Utopia 56", "Ong Sea-Watch"): the
+    // body's name is what follows the cue.
+    const cue = lex ? longestAt(lex.cues, tokens, m.from, lex.keyOf) : null;
+    const inner = cue && cue.to < m.to ? matchGazetteerAt(gaz, tokens, cue.to) : null;
+    const from = inner && inner.to === m.to && inner.hit.entry === m.hit.entry ? inner.from : m.from;
+    const found: FoundInstitution = { from, to: m.to, canonical: m.hit.entry.canonical, entry: m.hit.entry, source: 'gazetteer' };
+    const kept = lex ? checkContext(tokens, found, lex, lang ? rolesFor(tables.roles, lang) : null, lang) : found;
     if (kept && !(lex && lang && usedAsOffice(tokens, kept, rolesFor(tables.roles, lang), lex))) candidates.push(kept);
   }
 
   if (lex) {
     // German capitalises every noun, so a capitalised "Kommission" says nothing about a name.
     if (lang !== 'de') candidates.push(...shortForms(tokens, candidates, lex));
-    for (const b of findBodies(tokens, lex, gaz)) {
+    for (const b of [...findBodies(tokens, lex, gaz, people.given), ...findCompanies(tokens, lex.companySuffixes)]) {
       candidates.push({ from: b.from, to: b.to, canonical: '', kind: b.kind, country: b.country, source: 'body' });
     }
-    candidates.push(...definedAcronyms(tokens, lex, gaz, lang));
+    candidates.push(...definedAcronyms(tokens, lex, gaz, rolesFor(tables.roles, lang!), lang));
     candidates.push(...cueNames(tokens, lex));
+    candidates.push(...titledAcronyms(tokens, lex, rolesFor(tables.roles, lang!)));
   }
 
   return resolve(candidates).map((f) => (f.canonical ? f : { ...f, canonical: plainText(a.text, tokens, f) }));
@@ -78,6 +90,20 @@ function resolve(candidates: FoundInstitution[]): FoundInstitution[] {
     kept.push(c);
   }
   return kept.sort((x, y) => x.from - y.from);
+}
+
+/**
+ * An acronym the gazetteer does not know, joined by a hyphen to a title: "DGB-Chefin",
+ * "FDP-Chef", "PVV-leider". The compound is a role; its first part names a body.
+ */
+function titledAcronyms(tokens: readonly Token[], lex: Lexicon, roles: CompiledRoles): FoundInstitution[] {
+  const out: FoundInstitution[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.upper || t.text.length > 6 || compoundPrev(tokens, i) || !isAttachedHyphen(tokens, i + 1)) continue;
+    if (isRoleWord(tokens[i + 2], lex, roles)) out.push({ from: i, to: i + 1, canonical: t.text, kind: 'organisation', source: 'cue' });
+  }
+  return out;
 }
 
 function plainText(text: string, tokens: readonly Token[], f: FoundInstitution): string {

@@ -29,7 +29,13 @@ type OrgHeadsLang = {
   roleWords: string[];
 };
 
-export type OrgHeadsTable = { version: string; source: string; languages: Partial<Record<Lang, OrgHeadsLang>> };
+export type OrgHeadsTable = {
+  version: string;
+  source: string;
+  languages: Partial<Record<Lang, OrgHeadsLang>>;
+  /** Legal and trade suffixes of company names, the same in every language ("Airways", "GmbH"). */
+  companySuffixes?: string[];
+};
 
 export const ORG_HEADS = orgHeadsData as unknown as OrgHeadsTable;
 
@@ -38,6 +44,8 @@ export type Lexicon = {
   headFirst: boolean;
   heads: LazyTokenTrie<Head>;
   compounds: readonly CompoundHead[];
+  /** One regex over the compound endings (longest first), with an optional inflection: group 1 is the ending. */
+  compoundEnding: RegExp | null;
   preps: ReadonlySet<string>;
   articles: ReadonlySet<string>;
   connectors: ReadonlySet<string>;
@@ -46,6 +54,7 @@ export type Lexicon = {
   cues: LazyTokenTrie<true>;
   documents: ReadonlySet<string>;
   roleWords: ReadonlySet<string>;
+  companySuffixes: ReadonlySet<string>;
   /** Nationality adjectives → ISO country code. */
   nationalities: LazyTokenTrie<string>;
   /** Key of a token in these tries (German: stemmed). */
@@ -79,11 +88,15 @@ export function compileLexicon(roles: RolesTable, lang: Lang, table: OrgHeadsTab
   const stem = lang === 'de';
   const lower = (xs: readonly string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase().replace(/ß/g, 'ss')));
   const nat = roles.nationalities?.[lang] ?? {};
+  const compounds = (data?.compounds ?? []).map((c) => ({ ...c, suffix: c.suffix.toLowerCase().replace(/ß/g, 'ss') }));
   return {
     lang,
     headFirst: data?.order === 'head-first',
     heads: trieOf((data?.heads ?? []).map((h) => [h.form, { kind: h.kind, needs: h.needs }]), stem),
-    compounds: (data?.compounds ?? []).map((c) => ({ ...c, suffix: c.suffix.toLowerCase().replace(/ß/g, 'ss') })),
+    compounds,
+    compoundEnding: compounds.length
+      ? new RegExp(`(${[...compounds].sort((a, b) => b.suffix.length - a.suffix.length).map((c) => c.suffix).join('|')})(?:s|es|n|en)?$`)
+      : null,
     preps: lower(data?.preps),
     articles: lower(data?.articles),
     connectors: lower(data?.connectors),
@@ -92,6 +105,7 @@ export function compileLexicon(roles: RolesTable, lang: Lang, table: OrgHeadsTab
     cues: trieOf((data?.cues ?? []).map((a) => [a, true as const]), stem),
     documents: lower(data?.documents),
     roleWords: lower(data?.roleWords),
+    companySuffixes: new Set(table.companySuffixes ?? []),
     nationalities: trieOf(withPlurals(Object.entries(nat), lang), false),
     keyOf: stem ? byStem : byNorm,
   };

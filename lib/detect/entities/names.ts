@@ -52,8 +52,12 @@ export function capChainEnd(
   while (end < tokens.length && words < maxWords) {
     const t = tokens[end];
     if (t.newline) break;
-    // Hyphenated continuation: "Sea-Watch", "Boulogne-sur-Mer".
-    if (t.norm === '-' && !t.space && tokens[end + 1] && !tokens[end + 1].space && tokens[end + 1].kind !== 'punct') {
+    // Hyphenated continuation: "Sea-Watch", "Boulogne-sur-Mer"; a lower-case part only inside
+    // ("sur" above), not at the end ("London-based").
+    const part = tokens[end + 1];
+    if (t.norm === '-' && !t.space && part && !part.space && part.kind !== 'punct') {
+      const inner = tokens[end + 2]?.norm === '-' && !tokens[end + 2].space && tokens[end + 3]?.cap;
+      if (part.kind === 'word' && !part.cap && !inner) break;
       end += 2;
       continue;
     }

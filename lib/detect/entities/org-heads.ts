@@ -1,7 +1,8 @@
-import type { CompiledGazetteer } from './gazetteer';
-import { matchGazetteerAt } from './gazetteer';
+import { complementAt, startsWithHead, type BodyPhrase } from './body-phrase';
+import { matchGazetteerAt, type CompiledGazetteer } from './gazetteer';
+import { germanCompound, isAdjectiveLike } from './german-compounds';
 import { longestAt, matchEndingAt, nationalityAt, nationalityBefore, type Head, type Lexicon } from './lexicon';
-import { capChainEnd, isFunctionCap, isMonthOrDay, isNameWord } from './names';
+import { capChainEnd, isNameWord } from './names';
 import { isSentenceStart, type Token } from './tokenize';
 import { compoundPrev } from './words';
 
@@ -13,11 +14,8 @@ import { compoundPrev } from './words';
  * ("Conservative Party"). A bare head ("the court", "la police") is not a body.
  */
 
-export type BodyPhrase = { from: number; to: number; kind: string; country?: string };
-
-type Complement = { to: number };
-
-export function findBodies(tokens: readonly Token[], lex: Lexicon, gaz: CompiledGazetteer): BodyPhrase[] {
+/** `given`: given names, which do not continue a body's name after "and". */
+export function findBodies(tokens: readonly Token[], lex: Lexicon, gaz: CompiledGazetteer, given: ReadonlySet<string>): BodyPhrase[] {
   const out: BodyPhrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -25,41 +23,18 @@ export function findBodies(tokens: readonly Token[], lex: Lexicon, gaz: Compiled
     const m = longestAt(lex.heads, tokens, i, lex.keyOf);
     if (m) {
       const head = m.values[0];
-      const found = lex.headFirst ? headFirst(tokens, i, m.to, head, lex, gaz) : headLast(tokens, i, m.to, head, lex, gaz);
+      const found = lex.headFirst ? headFirst(tokens, i, m.to, head, lex, gaz) : headLast(tokens, i, m.to, head, lex, gaz, given);
       if (found) {
         out.push(found);
         continue;
       }
     }
     if (lex.compounds.length) {
-      const c = compound(tokens, i, lex, gaz);
+      const c = germanCompound(tokens, i, lex, gaz);
       if (c) out.push(c);
     }
   }
   return out;
-}
-
-/** `de`/`of`/`für` + (article) + a field, a gazetteer body or a capitalised name. */
-function complementAt(tokens: readonly Token[], j: number, lex: Lexicon, gaz: CompiledGazetteer, fieldsOk = true): Complement | null {
-  const t = tokens[j];
-  if (!t || t.newline || !lex.preps.has(t.norm)) return null;
-  let p = j + 1;
-  if (tokens[p]?.norm === "'") p += 1;
-  for (let k = 0; k < 2 && tokens[p] && lex.articles.has(tokens[p].norm); k++) {
-    p += 1;
-    if (tokens[p]?.norm === "'") p += 1;
-  }
-  if (p >= tokens.length || tokens[p].kind === 'punct') return null;
-  let best = -1;
-  if (fieldsOk) {
-    const f = longestAt(lex.fields, tokens, p);
-    if (f) best = f.to;
-  }
-  const g = matchGazetteerAt(gaz, tokens, p);
-  if (g && g.to > best) best = g.to;
-  const c = capChainEnd(tokens, p, { maxWords: 4 });
-  if (c > p && c > best) best = c;
-  return best > 0 ? { to: best } : null;
 }
 
 /** French, Italian, Spanish: head, then adjectives and nationality, then complements. */
@@ -115,13 +90,32 @@ function headFirst(tokens: readonly Token[], from: number, headEnd: number, head
     if (headTok.cap && !isSentenceStart(tokens, from) && (qualified || adjective)) return { from, to: j, kind: head.kind, country };
     return null;
   }
-  // "Conseil constitutionnel", "Cour suprême": a capitalised head with its adjective names a body.
-  if (!qualified && adjective && headTok.cap && !isSentenceStart(tokens, from)) qualified = true;
+  // "Conseil constitutionnel", "Cour suprême": a capitalised head with its adjective names a body;
+  // so does a capitalised head of several words ("Delegación del Gobierno").
+  const capHead = headTok.cap && !isSentenceStart(tokens, from);
+  if (!qualified && capHead && (adjective || headEnd - from > 1)) qualified = true;
+  // "université Paris-Panthéon-Assas": a university's name right after the head (other heads
+  // followed by a name are titles before a person: "presidente del Consiglio Giorgia Meloni").
+  if (!qualified && head.kind === 'university' && j === headEnd && isNameWord(tokens[j]) && tokens[j].space && !tokens[j].newline) {
+    j = capChainEnd(tokens, j, { maxWords: 3 });
+    qualified = true;
+  }
   return qualified ? { from, to: j, kind: head.kind, country } : null;
 }
 
+const PLACE_QUALIFIED = new Set(['court', 'police', 'prefecture', 'prosecutor', 'coastguard', 'border-guard', 'army', 'navy', 'parliament', 'ministry']);
+const COMPASS = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
+
 /** English, German, Dutch: qualifiers before the head, complement after it. */
-function headLast(tokens: readonly Token[], headFrom: number, headEnd: number, head: Head, lex: Lexicon, gaz: CompiledGazetteer): BodyPhrase | null {
+function headLast(
+  tokens: readonly Token[],
+  headFrom: number,
+  headEnd: number,
+  head: Head,
+  lex: Lexicon,
+  gaz: CompiledGazetteer,
+  given: ReadonlySet<string>,
+): BodyPhrase | null {
   let from = headFrom;
   let country: string | undefined;
   let qualified = false;
@@ -153,9 +147,17 @@ function headLast(tokens: readonly Token[], headFrom: number, headEnd: number, h
         continue;
       }
     }
-    // "Rome tribunal", "Calais prefecture", "Conservative Party" (English);
-    // "Dänische Institut", "Europäische Kommission" (German: a capitalised adjective is a name).
-    if (en && isNameWord(prev) && tokens[from].space && !isSentenceStart(tokens, from - 1)) {
+    // "National Farmers' Union": a plural possessive inside the name.
+    if (en && prev.norm === "'" && !prev.space && tokens[from].space && isNameWord(tokens[from - 2]) && tokens[from - 2].norm.endsWith('s')) {
+      capLeft = true;
+      from -= 2;
+      continue;
+    }
+    // "Rome tribunal", "Calais prefecture", "Conservative Party" (English); a capitalised head
+    // makes the word before it part of the name even at the start of a sentence ("Dorset Council").
+    // German: "Dänische Institut", "Europäische Kommission" (a capitalised adjective is a name).
+    const headCap = tokens[headFrom].cap;
+    if (en && isNameWord(prev) && tokens[from].space && (!isSentenceStart(tokens, from - 1) || (headCap && capLeft === false && step === 0))) {
       capLeft = true;
       from -= 1;
       // A hyphenated name word: "François-Xavier Bagnoud Center".
@@ -167,10 +169,6 @@ function headLast(tokens: readonly Token[], headFrom: number, headEnd: number, h
       from -= 1;
       continue;
     }
-    if (en && step === 0 && isNameWord(prev) && isSentenceStart(tokens, from - 1) && head.needs === 'name') {
-      capLeft = true;
-      from -= 1;
-    }
     break;
   }
   let to = headEnd;
@@ -179,7 +177,9 @@ function headLast(tokens: readonly Token[], headFrom: number, headEnd: number, h
     qualified = true;
     to = c.to;
     const conn = tokens[to];
-    if (conn && lex.connectors.has(conn.norm) && isNameWord(tokens[to + 1])) to = capChainEnd(tokens, to + 1, { maxWords: 3 });
+    // "Department of Health and Human Services", not "Department of Homeland Security and Alex Azar".
+    const next = tokens[to + 1];
+    if (conn && lex.connectors.has(conn.norm) && isNameWord(next) && !given.has(next.norm)) to = capChainEnd(tokens, to + 1, { maxWords: 3 });
   } else if (lex.lang === 'nl' && isNameWord(tokens[headEnd]) && tokens[headEnd].space) {
     // Dutch writes the head in lower case, so a capitalised word after it is a place: "rechtbank Den Haag".
     const end = capChainEnd(tokens, headEnd, { maxWords: 3 });
@@ -189,72 +189,19 @@ function headLast(tokens: readonly Token[], headFrom: number, headEnd: number, h
     }
   }
   const headTok = tokens[headFrom];
-  if (head.needs === 'name') return capLeft && headTok.cap ? { from, to, kind: head.kind, country } : null;
-  if (capLeft) qualified = true;
+  if (head.needs === 'name') {
+    // "Conservative Party", or a capitalised head with its complement: "Institute for Fiscal
+    // Studies", "Bank of England". "West Bank", "South Bank" are places.
+    if (capLeft && from === headFrom - 1 && COMPASS.has(tokens[from].norm)) return null;
+    const named = headTok.cap && (capLeft || c !== null);
+    return named ? { from, to, kind: head.kind, country } : null;
+  }
+  // A place before a lower-case head names a local body ("Rome tribunal", "Kent police"); before
+  // "service" or "office" it is more often a product or a building ("Stadia service").
+  if (capLeft && (headTok.cap || PLACE_QUALIFIED.has(head.kind))) qualified = true;
   // "the interior ministry": a field names one ministry.
   if (!qualified && fieldLeft && head.kind === 'ministry') qualified = true;
   // "Court of Appeal": a capitalised multi-word head inside a sentence.
   if (!qualified && headEnd - headFrom > 1 && headTok.cap && !isSentenceStart(tokens, headFrom)) qualified = true;
   return qualified ? { from, to, kind: head.kind, country } : null;
-}
-
-// A German word capitalised before a head is an adjective of a name ("Dänische Institut") when it
-// looks like one: nouns ending in -e/-en are common, so only typical adjective suffixes count.
-function isAdjectiveLike(t: Token): boolean {
-  return /(isch|lich|ig|al|är|iv|ant|ent|isch)(e|er|es|en|em)$/.test(t.norm) || /^(europäisch|deutsch|national|international|hoh|oberst)/.test(t.norm);
-}
-
-/** German compounds: "Bundesinnenministeriums", "EU-Grenzschutzagentur", "griechische Küstenwache". */
-function compound(tokens: readonly Token[], i: number, lex: Lexicon, gaz: CompiledGazetteer): BodyPhrase | null {
-  const t = tokens[i];
-  if (t.kind !== 'word' || !t.cap) return null;
-  const word = t.norm;
-  let found: { kind: string; alone: boolean; prefix: string } | null = null;
-  for (const c of lex.compounds) {
-    for (const end of ['', 's', 'es', 'n', 'en']) {
-      const suffix = c.suffix + end;
-      if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
-        found = { kind: c.kind, alone: c.alone, prefix: word.slice(0, -suffix.length) };
-        break;
-      }
-    }
-    if (found) break;
-  }
-  if (!found) return null;
-  let from = i;
-  let to = i + 1;
-  let country: string | undefined;
-  let qualified = found.alone || found.prefix.startsWith('bundes');
-  // "EU-Grenzschutzagentur": an acronym body joined by a hyphen.
-  if (compoundPrev(tokens, i) && tokens[i - 2].upper) {
-    const g = matchGazetteerAt(gaz, tokens, i - 2);
-    if (g && g.to === i - 1) {
-      from = i - 2;
-      country = g.hit.entry.country;
-      qualified = true;
-    }
-  }
-  const nat = nationalityBefore(lex, tokens, from);
-  if (nat && !tokens[nat.from].cap) {
-    from = nat.from;
-    country = nat.country;
-    qualified = true;
-  }
-  const c = complementAt(tokens, to, lex, gaz, false);
-  if (c && !found.alone) {
-    to = c.to;
-    qualified = true;
-  }
-  if (isMonthOrDay(t) || isFunctionCap(t)) return null;
-  return qualified ? { from, to, kind: found.kind, country } : null;
-}
-
-/** Does the complement [from, to) begin (after its preposition and article) with a head noun? */
-function startsWithHead(tokens: readonly Token[], from: number, to: number, lex: Lexicon): boolean {
-  for (let k = from; k < to; k++) {
-    const t = tokens[k];
-    if (t.kind !== 'word' || lex.preps.has(t.norm) || lex.articles.has(t.norm)) continue;
-    return !!longestAt(lex.heads, tokens, k, lex.keyOf);
-  }
-  return false;
 }

@@ -4,9 +4,10 @@ import { DEFAULT_TABLES } from './default-tables';
 import { findInstitutions } from './institutions';
 import { isNameWord } from './names';
 import { peopleFor, surnameEnd, surnameKeys, type CompiledPeople } from './person-names';
+import { endsWithTitle, rolesFor } from './role-forms';
 import { findRoles } from './roles';
 import type { PersonEntry, Tables } from './tables';
-import { byNorm, isSentenceStart, keysOf, type Token } from './tokenize';
+import { byNorm, isSentenceStart, type Token } from './tokenize';
 import { TokenTrie } from './trie';
 import { compoundPrev, isAttachedHyphen } from './words';
 
@@ -44,6 +45,10 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
     return true;
   };
 
+  // Tokens inside an office title, bare ones included ("President", "Minister").
+  const roles = findRoles(a);
+  const inRole = new Uint8Array(tokens.length);
+  for (const r of roles) for (let k = r.from; k < r.to; k++) inRole[k] = 1;
   const found: FoundPerson[] = [];
   const known = (from: number, to: number): PersonEntry | undefined => c.known.matchAt(tokens, from, byNorm, 6).find((m) => m.to === to)?.values[0];
 
@@ -68,9 +73,12 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
         continue;
       }
     }
-    // Given name + surname: "Enver Solomon", "Catherine De Bolle", "Ursula von der Leyen".
+    // Given name + surname: "Enver Solomon", "Catherine De Bolle", "Ursula von der Leyen"; not
+    // when the given name continues a capitalised name ("San Francisco", "West Virginia") other
+    // than an office ("President Joe Biden").
     const ambiguous = c.ambiguous.has(t.norm);
-    if (t.cap && !t.upper && (c.given.has(t.norm) || ambiguous)) {
+    const afterName = isNameWord(tokens[i - 1]) && t.space && !t.newline && !inRole[i - 1] && !(lang && endsWithTitle(tokens[i - 1], rolesFor(tables.roles, lang)));
+    if (t.cap && !t.upper && !afterName && (c.given.has(t.norm) || ambiguous)) {
       let gEnd = i + 1;
       while (tokens[gEnd]?.norm === '-' && !tokens[gEnd].space && tokens[gEnd + 1]?.cap && !tokens[gEnd + 1].space) gEnd += 2;
       const end = tokens[gEnd]?.newline ? gEnd : surnameEnd(tokens, gEnd, c, 2);
@@ -87,10 +95,10 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
   // della Regione Sicilia" is a place.
   const nameOk = (from: number, to: number) =>
     to > from && free(from, to) && !isAttachedHyphen(tokens, to) && (to - from > 1 || c.surnames.has(tokens[from].norm));
-  for (const r of findRoles(a)) {
+  for (const r of roles) {
     let p = r.to;
     if (tokens[p]?.norm === ',') p += 1;
-    if (tokens[p] && !tokens[p].newline) {
+    if (tokens[p] && !tokens[p].newline && tokens[p].cap) {
       const end = surnameEnd(tokens, p, c, 3);
       if (nameOk(p, end)) {
         const entry = known(p, end);
@@ -113,12 +121,21 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
   return withSurnames(a, c, people, free, published);
 }
 
-// A paragraph that opens with "By", "Par", "Von"… and a name is a byline left in the text.
-const BYLINE = new Set(['by', 'par', 'von', 'door', 'di', 'por', 'de', 'da']);
+// A line that opens with "By", "Par", "Von", "di"… and a name is a byline left in the text; a
+// name after "Photo :", "Foto:", "Bild:" is a photo credit. Neither is a person mentioned.
+const BYLINE = new Set(['by', 'par', 'von', 'door', 'di', 'por', 'de', 'da', 'texte', 'text', 'testo', 'texto']);
+const CREDIT = new Set(['photo', 'foto', 'bild', 'image', 'credit', 'crédit', 'crédits', 'credits', 'fotó', 'illustration']);
 
 function isByline(tokens: readonly Token[], from: number): boolean {
   const prev = tokens[from - 1];
-  return !!prev && prev.newline && prev.cap && BYLINE.has(prev.norm);
+  if (prev && prev.newline && BYLINE.has(prev.norm)) return true;
+  // A credit: "Photo : Agence X / Jean Dupont", on the same line, a few tokens back.
+  for (let k = from - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const t = tokens[k];
+    if (CREDIT.has(t.norm) && tokens[k + 1]?.norm === ':') return true;
+    if (t.newline) break;
+  }
+  return false;
 }
 
 function resolve(found: FoundPerson[]): FoundPerson[] {
@@ -156,14 +173,17 @@ function withSurnames(a: Analysis, c: CompiledPeople, people: FoundPerson[], fre
     if (p.short) continue;
     const s = surnameKeys(p.name, c.given);
     register(s, p);
-    // "Núñez Feijóo" → also "Feijóo"; not "Le Pen" → "Pen".
+    // "Núñez Feijóo" → also "Feijóo", "Faki Mahamat" → also "Faki"; not "Le Pen" → "Pen".
     const words = s.filter((k) => /\p{L}/u.test(k));
-    if (words.length > 1 && !c.particles.has(s[0])) register([s[s.length - 1]], p);
+    if (words.length === 2 && s.length === 2 && !c.particles.has(s[0])) {
+      register([s[1]], p);
+      register([s[0]], p);
+    }
   }
   // Surname-only people found after an office: take the full name named elsewhere or in people.json.
   for (const p of people) {
     if (!p.short || p.entry) continue;
-    const key = keysOf(plain(a, p.to - 1, p.to)).join(' ');
+    const key = tokens[p.to - 1].norm;
     const inText = bySurname.matchAt(tokens, p.to - 1, byNorm, 4).find((m) => m.to === p.to);
     if (inText) {
       p.name = inText.values[0].name;
@@ -174,21 +194,28 @@ function withSurnames(a: Analysis, c: CompiledPeople, people: FoundPerson[], fre
     if (gaz) {
       p.name = gaz.name;
       p.entry = gaz;
-      register(keysOf(key), { name: gaz.name, entry: gaz });
+      register([key], { name: gaz.name, entry: gaz });
     }
   }
   const taken = new Uint8Array(tokens.length);
   for (const p of people) for (let k = p.from; k < p.to; k++) taken[k] = 1;
+  let lower: Set<string> | null = null;
+  const lowercase = () => (lower ??= new Set(tokens.filter((x) => x.kind === 'word' && !x.cap).map((x) => x.norm)));
   const out = [...people];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (taken[i] || !t.cap || t.kind !== 'word' || compoundPrev(tokens, i)) continue;
+    if (taken[i] || t.kind !== 'word' || compoundPrev(tokens, i)) continue;
+    // A surname starts with a capital, or with a particle ("von der Leyen").
+    if (!t.cap && !c.particles.has(t.norm)) continue;
     const m = bySurname.matchAt(tokens, i, byNorm, 4)[0];
     if (!m || !free(m.from, m.to) || isAttachedHyphen(tokens, m.to)) continue;
     let clash = false;
     for (let k = m.from; k < m.to; k++) if (taken[k]) clash = true;
     // The surname must stand alone: not followed by another capitalised word of a longer name.
-    if (clash || (isNameWord(tokens[m.to]) && tokens[m.to].space)) continue;
+    if (clash || (isNameWord(tokens[m.to]) && tokens[m.to].space && !tokens[m.to].newline)) continue;
+    // "Early on, …": at the start of a sentence a surname that the text also writes in lower case
+    // is an ordinary word.
+    if (m.to - m.from === 1 && isSentenceStart(tokens, i) && lowercase().has(t.norm)) continue;
     out.push({ from: m.from, to: m.to, name: m.values[0].name, entry: m.values[0].entry, short: true });
     i = m.to - 1;
   }

@@ -1,3 +1,4 @@
+import notSurnamesData from '../data/entities-not-surnames.json';
 import type { Lang } from '../types';
 import { isNameWord } from './names';
 import type { NamesTable, PeopleTable, PersonEntry } from './tables';
@@ -13,14 +14,18 @@ import { LazyTokenTrie, TokenTrie } from './trie';
 export type CompiledPeople = {
   /** Full names and aliases → person. */
   known: LazyTokenTrie<PersonEntry>;
-  /** Surname keys ("darmanin", "von der leyen") → people with that surname. */
+  /** Last word of a full name ("darmanin", "leyen") → people with that name. */
   readonly surnames: ReadonlyMap<string, PersonEntry[]>;
   readonly given: ReadonlySet<string>;
   readonly ambiguous: ReadonlySet<string>;
   readonly particles: ReadonlySet<string>;
   /** Honorifics; the value says whether the text must capitalise it ("Mr", not "mevrouw"). */
   readonly honorifics: Partial<Record<Lang, TokenTrie<boolean>>>;
+  /** Nouns that end names of places and venues, never surnames ("Bay", "Amphitheatre"). */
+  readonly notSurnames: ReadonlySet<string>;
 };
+
+const NOT_SURNAMES = new Set((notSurnamesData as { words: string[] }).words.map((w) => normWord(w)));
 
 const cache = new WeakMap<PeopleTable, WeakMap<NamesTable, CompiledPeople>>();
 
@@ -53,6 +58,16 @@ export function surnameKeys(name: string, given: ReadonlySet<string>): string[] 
   return keys.slice(start);
 }
 
+/** Lower-cased, `ß` folded, in one native pass over the joined list (thousands of names). */
+function normalisedSet(list: readonly string[]): Set<string> {
+  return new Set(list.join('\n').toLowerCase().replace(/ß/g, 'ss').split('\n'));
+}
+
+function lastWord(name: string): string {
+  const keys = keysOf(name);
+  return keys[keys.length - 1] ?? '';
+}
+
 /** Compiles the tables; each part is built the first time it is used. */
 export function compilePeople(people: PeopleTable, names: NamesTable): CompiledPeople {
   const known = new LazyTokenTrie<PersonEntry>();
@@ -63,17 +78,16 @@ export function compilePeople(people: PeopleTable, names: NamesTable): CompiledP
     let value: T | undefined;
     return () => (value ??= build());
   };
-  const given = once(() => new Set((names.given ?? []).map((g) => normWord(g))));
-  const ambiguous = once(() => new Set((names.ambiguous ?? []).map((g) => normWord(g))));
+  const given = once(() => normalisedSet(names.given ?? []));
+  const ambiguous = once(() => normalisedSet(names.ambiguous ?? []));
+  // Looked up with one word ("Darmanin" after an office): the last word of each full name.
   const surnames = once(() => {
     const index = new Map<string, PersonEntry[]>();
     for (const p of people.entries) {
-      const s = surnameKeys(p.name, given());
-      if (!s.length) continue;
-      const k = s.join(' ');
-      const list = index.get(k) ?? [];
-      if (!list.includes(p)) list.push(p);
-      index.set(k, list);
+      const k = lastWord(p.name);
+      const list = index.get(k);
+      if (!list) index.set(k, [p]);
+      else if (!list.includes(p)) list.push(p);
     }
     return index;
   });
@@ -108,6 +122,7 @@ export function compilePeople(people: PeopleTable, names: NamesTable): CompiledP
     get honorifics() {
       return honorifics();
     },
+    notSurnames: NOT_SURNAMES,
   };
 }
 
@@ -132,6 +147,8 @@ export function surnameEnd(tokens: readonly Token[], i: number, c: CompiledPeopl
       }
       break;
     }
+    // "San Francisco Bay Area", "Shoreline Amphitheatre": a place, not a person.
+    if (c.notSurnames.has(t.norm)) return i;
     if (isNameWord(t) && !t.upper && !(t.text.length === 1 && tokens[j + 1]?.norm === '.')) {
       j += 1;
       words += 1;

@@ -93,3 +93,14 @@ function walk(node: TrieNode<RoleForm>, j: number, country: string | undefined, 
     }
   }
 }
+
+/**
+ * Is `t` a one-word title, or (German) a compound ending with one ("DGB-Chefin", "Parteichef")?
+ * Bare titles still introduce a name ("Chefin Yasmin Fahimi").
+ */
+export function endsWithTitle(t: Token, c: CompiledRoles): boolean {
+  if (c.words.has(t.norm)) return true;
+  if (c.lang !== 'de' || t.norm.length < 6) return false;
+  for (let cut = 2; cut <= t.norm.length - 4; cut++) if (c.words.has(t.norm.slice(cut))) return true;
+  return false;
+}

@@ -25,6 +25,8 @@ export type FoundRole = {
   entry: RoleEntry;
   country?: string;
   institution?: InstitutionEntry;
+  /** The text names the body (complement or prefix), rather than the body being implied. */
+  named?: boolean;
   /** Place or body named in the complement but not in the gazetteer ("maire de Calais"). */
   of?: string;
   /** A generic title without qualifier: not a role mention. */
@@ -115,6 +117,7 @@ function roleAt(
     if (!body) return null;
     from = body.from;
     institution = body.entry;
+    if (!body.entry) of = body.canonical;
     qualified = true;
   } else if (!tokens[from].newline) {
     const nat = nationalityBefore(lex, tokens, from);
@@ -127,6 +130,7 @@ function roleAt(
       if (body && tokens[from].space && isBodyQualifier(tokens, body)) {
         from = body.from;
         institution = body.entry;
+        if (!body.entry) of = body.canonical;
         qualified = true;
       }
     }
@@ -145,16 +149,18 @@ function roleAt(
   if (comp) {
     to = comp.to;
     qualified = true;
-    if (comp.body) institution = comp.body.entry ?? institution;
+    // A gazetteer body is the office's institution; a place or unknown body is only named.
+    if (comp.body?.entry) institution = comp.body.entry;
     else of = comp.text;
-    if (comp.body && !comp.body.entry) of = comp.text;
   }
 
-  // "une porte-parole de la Commission", "a spokesman for": one of several, not a specific office.
-  if (entry.generic && !m.compound && INDEFINITE.has(tokens[from - 1]?.norm ?? '')) return null;
+  // "une porte-parole de la Commission", "a Labour chancellor": one of several, not one office.
+  if (INDEFINITE[lang].includes(tokens[from - 1]?.norm ?? '')) return null;
+  // "its general secretary, Matt Wrack", "son ministre": a possessive makes a title specific.
+  if (!qualified && POSSESSIVE.has(tokens[from - 1]?.norm ?? '')) qualified = true;
   // German: "die Innenminister" is a plural.
   if (lang === 'de' && tokens[from - 1]?.norm === 'die' && /(er|or|ent|ant|ef|at|ar)$/.test(tokens[m.to - 1].norm)) return null;
-  return { from, to, entry, country, institution, of, bare: !qualified };
+  return { from, to, entry, country, institution, named: !!institution, of, bare: !qualified };
 }
 
 function namesInForm(tokens: readonly Token[], from: number, to: number, lang: Lang): boolean {
@@ -181,7 +187,19 @@ function compoundRole(tokens: readonly Token[], i: number, roles: CompiledRoles)
   return null;
 }
 
-const INDEFINITE = new Set(['un', 'une', 'a', 'an', 'ein', 'eine', 'einer', 'einen', 'einem', 'een', 'uno', 'una', 'unos', 'unas', 'another', 'autre']);
+const POSSESSIVE = new Set([
+  'its', 'his', 'her', 'their', 'whose', 'son', 'sa', 'leur', 'sein', 'seine', 'seinem', 'seinen', 'ihr', 'ihre', 'ihrem', 'ihren',
+  'dessen', 'deren', 'zijn', 'haar', 'hun', 'suo', 'sua', 'loro', 'su', 'cuyo', 'cuya',
+]);
+
+const INDEFINITE: Record<Lang, string[]> = {
+  en: ['a', 'an', 'another'],
+  fr: ['un', 'une', 'autre'],
+  de: ['ein', 'eine', 'einer', 'einen', 'einem', 'eines'],
+  nl: ['een'],
+  it: ['un', 'uno', 'una', 'altro', 'altra'],
+  es: ['un', 'una', 'unos', 'unas', 'otro', 'otra'],
+};
 
 type FormMatch = RoleFormMatch & { compound?: boolean };
 
@@ -200,9 +218,9 @@ function complement(tokens: readonly Token[], j: number, lang: Lang, startsAt: R
   }
   const body = startsAt.get(p);
   if (body) return { to: body.to, body, text: body.canonical };
-  if (lang === 'de' && t.norm !== 'von') return null;
   // A place is a word or two ("Calais", "Den Haag", "Boulogne-sur-Mer", "Sea-Watch 3"); a longer
-  // run is a place followed by a name ("Burgemeester van Westerwolde Jaap Velema").
+  // run is a place followed by a name ("Burgemeester van Westerwolde Jaap Velema"). German
+  // capitalises every noun, so its genitive complement may be any noun: "Vizepräsidentin des Gerichts".
   const end = capChainEnd(tokens, p, { maxWords: 2, numbers: true, stop: given });
   if (end <= p) return null;
   return { to: end, text: tokens.slice(p, end).map((x) => x.text).join(' ').replace(/ - /g, '-') };
@@ -236,7 +254,7 @@ function resolve(candidates: FoundRole[], insts: readonly FoundInstitution[]): F
 function canonicalOf(r: FoundRole): string {
   const base = r.entry.canonical;
   if (r.of) return `${base} of ${r.of}`;
-  if (r.institution && !isNationalOffice(r.entry) && !base.includes(r.institution.canonical) && r.entry.generic) {
+  if (r.institution && r.named && !isNationalOffice(r.entry) && !base.includes(r.institution.canonical)) {
     return `${base} of ${r.institution.canonical}`;
   }
   const country = r.country && r.country !== 'EU' && r.country !== 'INT' ? countryName(r.country) : undefined;

@@ -9,8 +9,8 @@ import { compoundPrev, isAttachedHyphen } from './words';
  * Capitalised short forms of a body the text names in full: "la Commission" after "Commission
  * européenne", "l'Union" after "Union européenne", "the Parliament" after "European Parliament".
  * The short form is the head noun the full name starts with, or ends with in English and German
- * ("European Commission" → "Commission"). In English a capitalised "Parliament" on its own is the
- * national parliament (GUIDELINES, known borderline cases).
+ * ("European Commission" → "Commission"). A capitalised "Parliament" ("Parlement", "Parlamento")
+ * on its own is the national parliament (GUIDELINES, known borderline cases).
  */
 export function shortForms(tokens: readonly Token[], found: readonly FoundInstitution[], lex: Lexicon): FoundInstitution[] {
   // Short form → the body, and where its full name is first written: a short form refers back.
@@ -33,14 +33,21 @@ export function shortForms(tokens: readonly Token[], found: readonly FoundInstit
     const t = tokens[i];
     if (!t.cap || t.upper || t.kind !== 'word') continue;
     const entry = (introduced.get(t.norm) ?? Infinity) <= i ? heads.get(t.norm) : undefined;
+    if (!entry && !isParliament(tokens, i, lex)) continue;
     const standsAlone = !isNameContinuation(tokens, i + 1, lex) && !isNameWord(tokens[i - 1]);
     if (entry && standsAlone && !isSentenceStart(tokens, i)) {
       out.push({ from: i, to: i + 1, canonical: entry.canonical, entry, source: 'short-form' });
-    } else if (!entry && lex.lang === 'en' && t.norm === 'parliament' && standsAlone && !isSentenceStart(tokens, i) && !compoundPrev(tokens, i)) {
-      out.push({ from: i, to: i + 1, canonical: 'Parliament', kind: 'parliament', source: 'body' });
+    } else if (!entry && standsAlone && !isSentenceStart(tokens, i) && !compoundPrev(tokens, i)) {
+      out.push({ from: i, to: i + 1, canonical: t.text, kind: 'parliament', source: 'body' });
     }
   }
   return out;
+}
+
+/** A capitalised parliament head on its own: "Parliament", "le Parlement", "il Parlamento". */
+function isParliament(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
+  const m = longestAt(lex.heads, tokens, i, lex.keyOf);
+  return !!m && m.to === i + 1 && m.values[0].kind === 'parliament' && m.values[0].needs === 'qualifier';
 }
 
 /** Does the name go on at token `j` (a capitalised word, an adjective, a nationality, "of X")? */

@@ -183,9 +183,35 @@ export function firstTokenOf(name: string): { text: string; norm: string } | nul
   return { text: m[1], norm: normWord(m[1]) };
 }
 
-/** Tokens of a gazetteer string (label, alias, role form), as their `norm` keys. */
+const KEY_RE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const FOLD_PUNCT = /[\u2019\u2018\u02bc`\u00b4\u2032\u2010\u2011\u00ad]/g;
+const FIRST_KEYS_RE = /^(?:[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])/gmu;
+
+/**
+ * First-token keys of many trimmed one-line names, from one pass over the joined list: `norm`
+ * keys, or the tokens as written when `asWritten`. Null when a name is empty or spans lines.
+ */
+export function firstKeysOf(names: readonly string[], asWritten: boolean): string[] | null {
+  const joined = names.join('\n');
+  const text = asWritten ? joined : foldKeys(joined);
+  const firsts = text.match(FIRST_KEYS_RE);
+  return firsts && firsts.length === names.length ? firsts : null;
+}
+
+/** What `normWord` and the punctuation folding of `tokenize` do, on a whole string. */
+function foldKeys(s: string): string {
+  let t = s.toLowerCase();
+  if (NEEDS_NFC.test(t)) t = t.normalize('NFC');
+  if (t.includes('ß')) t = t.replace(/ß/g, 'ss');
+  return t.replace(FOLD_PUNCT, (c) => (c === '\u2010' || c === '\u2011' || c === '\u00ad' ? '-' : "'"));
+}
+
+/**
+ * Tokens of a gazetteer string (label, alias, role form), as their `norm` keys: the same keys
+ * `tokenize` gives, from one native regex pass (tables are compiled from thousands of these).
+ */
 export function keysOf(s: string): string[] {
-  return tokenize(s.replace(/[\u00a0\u202f]/g, ' ')).map((t) => t.norm);
+  return foldKeys(s).match(KEY_RE) ?? [];
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);

@@ -1,4 +1,4 @@
-import { firstTokenOf, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
+import { firstKeysOf, firstTokenOf, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
 
 /**
  * Token tries: the compiled form of every name list the entity detectors match (gazetteer names,
@@ -6,7 +6,12 @@ import { firstTokenOf, keysOf, tokenize, type KeyOf, type Token } from './tokeni
  * walked from a token; a match costs a few map lookups, whatever the size of the list.
  */
 
-export type TrieNode<T> = { next: Map<string, TrieNode<T>>; values: T[] };
+export type TrieNode<T> = {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+  /** First-level nodes of a lazy trie: names filed under this key, not yet tokenized. */
+  pending?: PendingName<T>[];
+};
 
 export type TrieMatch<T> = {
   /** Index of the first token. */
@@ -24,7 +29,7 @@ export interface TokenMatcher<T> {
   matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens?: number): readonly TrieMatch<T>[];
 }
 
-/** A name waiting to be put into a lazy trie. */
+/** A name waiting to be put into a lazy trie, with the raw value its builder turns into a `T`. */
 export type PendingName<T> = {
   name: string;
   value: T;
@@ -50,26 +55,43 @@ const plainBuilder = <T>(p: PendingName<T>) => ({
  */
 export class LazyTokenTrie<T> implements TokenMatcher<T> {
   private readonly trie = new TokenTrie<T>();
-  private readonly pending = new Map<string, PendingName<T>[]>();
 
   constructor(private readonly build: Builder<T> = plainBuilder) {}
 
-  /** Files `p` under the key of its first token; false when the name has no token. */
+  /**
+   * Files many names at once: their first keys come from one native regex pass over the joined
+   * list, so building a table of thousands of names costs little even before the code is hot.
+   * Names must be trimmed and on one line.
+   */
+  addNames(names: readonly string[], values: readonly T[], options: { key?: (k: string) => string; byText?: boolean } = {}): void {
+    if (names.length === 0) return;
+    const firsts = firstKeysOf(names, options.byText === true);
+    if (!firsts) {
+      for (let i = 0; i < names.length; i++) this.addName(names[i], values[i], options);
+      return;
+    }
+    for (let i = 0; i < names.length; i++) {
+      const firstKey = options.key ? options.key(firsts[i]) : firsts[i];
+      const node = this.trie.child(firstKey);
+      (node.pending ??= []).push({ name: names[i], value: values[i], key: options.key, byText: options.byText });
+    }
+  }
+
+  /** Files a name under the key of its first token; false when the name has no token. */
   addName(name: string, value: T, options: { key?: (k: string) => string; byText?: boolean } = {}): boolean {
     const first = firstTokenOf(name);
     if (!first) return false;
     const firstKey = options.byText ? first.text : options.key ? options.key(first.norm) : first.norm;
-    const p: PendingName<T> = { name, value, key: options.key, byText: options.byText };
-    const list = this.pending.get(firstKey);
-    if (list) list.push(p);
-    else this.pending.set(firstKey, [p]);
+    // The pending names sit on the first-level node itself, so a lookup costs one map access.
+    const node = this.trie.child(firstKey);
+    (node.pending ??= []).push({ name, value, key: options.key, byText: options.byText });
     return true;
   }
 
-  private flush(key: string): void {
-    const list = this.pending.get(key);
+  private flush(node: TrieNode<T>): void {
+    const list = node.pending;
     if (!list) return;
-    this.pending.delete(key);
+    node.pending = undefined;
     for (const p of list) {
       const built = this.build(p);
       if (built && built.keys.length) this.trie.add(built.keys, built.value);
@@ -78,12 +100,15 @@ export class LazyTokenTrie<T> implements TokenMatcher<T> {
 
   /** The trie node under a first key, for callers that walk the trie themselves. */
   first(key: string): TrieNode<T> | undefined {
-    this.flush(key);
-    return this.trie.rootNode().next.get(key);
+    const node = this.trie.rootNode().next.get(key);
+    if (node?.pending) this.flush(node);
+    return node;
   }
 
   matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens = 24): readonly TrieMatch<T>[] {
-    this.flush(keyOf(tokens[from]));
+    const node = this.trie.rootNode().next.get(keyOf(tokens[from]));
+    if (!node) return NONE;
+    if (node.pending) this.flush(node);
     return this.trie.matchAt(tokens, from, keyOf, maxTokens);
   }
 }
@@ -112,6 +137,16 @@ export class TokenTrie<T> implements TokenMatcher<T> {
 
   rootNode(): TrieNode<T> {
     return this.root;
+  }
+
+  /** The first-level node under `key`, created if missing. */
+  child(key: string): TrieNode<T> {
+    let n = this.root.next.get(key);
+    if (!n) {
+      n = node();
+      this.root.next.set(key, n);
+    }
+    return n;
   }
 
   /**
