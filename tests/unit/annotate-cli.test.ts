@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { readBackup } from '../../lib/import/read-backup';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/annotate.ts', ...args], { encoding: 'utf8' });
 
@@ -65,11 +66,58 @@ describe('npm run annotate', { timeout: 30_000 }, () => {
     expect((JSON.parse(r.stdout) as Doc[]).map((d) => d.file)).toEqual(['tests/fixtures/pages/channel-en.html']);
   });
 
+  test('--out writes the library export formats as files', () => {
+    const pages = ['tests/fixtures/pages/calais-fr.html', 'tests/fixtures/pages/channel-en.html'];
+    const json = JSON.parse(run('--format', 'json', ...pages).stdout) as Doc[];
+    const mentionCount = json.reduce((n, d) => n + d.mentions.length, 0);
+    const expected: Record<string, string[]> = {
+      json: ['migralens-library.json'], csv: ['clippings.csv', 'figures.csv', 'mentions.csv'], w3c: ['annotations.jsonld'],
+      csl: ['clippings.csl.json'], ris: ['clippings.ris'],
+    };
+    for (const [format, names] of Object.entries(expected)) {
+      const dir = mkdtempSync(join(tmpdir(), `annotate-${format}-`));
+      const r = run('--format', format, '--out', dir, ...pages);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(names);
+      expect(r.stdout.trim().split('\n').sort()).toEqual(names.map((n) => join(dir, n)));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-out-'));
+    run('--format', 'csv', '--out', dir, ...pages);
+    const mentions = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'mentions.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(mentions.errors).toEqual([]);
+    expect(mentions.data).toHaveLength(mentionCount);
+    expect(mentions.data.filter((m) => m.text === 'Frontex').length).toBeGreaterThan(0);
+    run('--format', 'json', '--out', dir, ...pages);
+    const backup = readBackup(readFileSync(join(dir, 'migralens-library.json'), 'utf8'));
+    expect(backup.ok && backup.backup.clippings.map((c) => c.title)).toEqual(json.map((d) => d.title));
+    run('--format', 'ris', '--out', dir, ...pages);
+    expect(readFileSync(join(dir, 'clippings.ris'), 'utf8').match(/^TY {2}- NEWS\r$/gm)).toHaveLength(2);
+  }, 180_000); // nine runs of the annotator
+
+  test('markdown writes one note per page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-md-'));
+    const r = run('--format', 'markdown', '--out', dir, 'tests/fixtures/pages/calais-fr.html', 'tests/fixtures/pages/channel-en.html');
+    expect(r.status).toBe(0);
+    const notes = readdirSync(dir).sort();
+    expect(notes).toHaveLength(2);
+    const calais = readFileSync(join(dir, notes.find((n) => n.includes('Naufrage'))!), 'utf8');
+    expect(calais).toMatch(/^---\ntitle: "Naufrage dans la Manche/);
+    expect(calais).toContain('### Institutions');
+  });
+
+  test('csl, ris and w3c print to stdout without --out', () => {
+    const csl = JSON.parse(run('--format', 'csl', 'tests/fixtures/pages/channel-en.html').stdout);
+    expect(csl).toEqual([expect.objectContaining({ type: 'article-newspaper', title: expect.stringContaining('Channel deaths') })]);
+    expect(run('--format', 'ris', 'tests/fixtures/pages/channel-en.html').stdout).toMatch(/^TY {2}- NEWS\r\n/);
+    expect(JSON.parse(run('--format', 'w3c', 'tests/fixtures/pages/channel-en.html').stdout).type).toBe('AnnotationCollection');
+  }, 90_000);
+
   test('bad arguments exit 2 with usage', () => {
-    for (const args of [['--format', 'xml', 'a.html'], [], ['--nope', 'a.html']]) {
+    for (const args of [['--format', 'xml', 'a.html'], [], ['--nope', 'a.html'], ['--format', 'markdown', 'a.html'], ['--format', 'text', '--out', 'x', 'a.html'], ['--out']]) {
       const r = run(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/usage: npm run annotate/);
     }
-  });
+  }, 90_000);
 });

@@ -1,0 +1,49 @@
+/** Runs inside a Chromium page (bundled by bench/export-import.ts): real IndexedDB, the extension's own code paths. */
+import { openDatabase } from '../lib/db/schema';
+import { writeCsvFiles } from '../lib/export/csv';
+import { writeJsonBackup } from '../lib/export/json-backup';
+import { readExportSource } from '../lib/export/read-library';
+import { zipFiles } from '../lib/export/zip';
+import { importBackup } from '../lib/import/import-library';
+import { readBackup } from '../lib/import/read-backup';
+import { sanitizeArticleHtml } from '../lib/sanitize-html';
+import { generateBackup } from './export-import-data';
+
+export type BenchFigures = Record<string, number>;
+
+async function run(n: number): Promise<BenchFigures> {
+  const f: BenchFigures = {};
+  let t = performance.now();
+  const lap = (name: string) => { const now = performance.now(); f[name] = now - t; t = now; };
+  const backup = generateBackup(n);
+  const fileText = JSON.stringify(backup);
+  f.mentions = backup.clippings.reduce((k, c) => k + c.mentions.length, 0);
+  f.textMb = backup.clippings.reduce((k, c) => k + c.text.length, 0) / 1e6;
+  f.fileMb = fileText.length / 1e6;
+  const db = openDatabase(`bench-${Date.now()}`);
+  await db.open();
+  try {
+    t = performance.now();
+    const checked = readBackup(fileText);
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    lap('importCheck');
+    await importBackup(db, checked.backup, { sanitize: (html) => sanitizeArticleHtml(html, window) });
+    lap('importWrite');
+    const source = await readExportSource(db, { kind: 'library' });
+    lap('exportRead');
+    const json = await writeJsonBackup(source, { exportedAt: new Date().toISOString(), generator: 'bench' });
+    lap('jsonWrite');
+    f.jsonMb = json.length / 1e6;
+    const files = await writeCsvFiles(source);
+    lap('csvWrite');
+    const zip = await zipFiles(files);
+    lap('csvZip');
+    f.zipMb = zip.length / 1e6;
+  } finally {
+    db.close();
+    await db.delete();
+  }
+  return f;
+}
+
+(globalThis as unknown as { runExportImportBench: typeof run }).runExportImportBench = run;

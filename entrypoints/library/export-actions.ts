@@ -1,0 +1,64 @@
+import type { ExportOutcome, ImportOutcome, TaskProgress } from '@/components/ExportPanel';
+import type { MigraLensDB } from '@/lib/db/schema';
+import { describeStorageError } from '@/lib/db/storage-errors';
+import { exportFiles, FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
+import { readExportSource, type ExportScope } from '@/lib/export/read-library';
+import { zipFiles } from '@/lib/export/zip';
+import { importBackup } from '@/lib/import/import-library';
+import { MAX_BACKUP_CHARS, readBackup } from '@/lib/import/read-backup';
+import { sanitizeArticleHtml } from '@/lib/sanitize-html';
+
+const MIME: Record<string, string> = { json: 'application/json', jsonld: 'application/ld+json', ris: 'application/x-research-info-systems', zip: 'application/zip' };
+
+/** Hands a file to the browser's downloads; the object URL is released once the click has been handled. */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Reads the scope, writes the format (zipped when it is several files) and downloads it. */
+export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format: ExportFormat, onProgress: (p: TaskProgress) => void): Promise<ExportOutcome> {
+  const exportedAt = new Date().toISOString();
+  const source = await readExportSource(db, scope, (done, total) => onProgress({ phase: 'Reading the library', done, total }));
+  const files = await exportFiles(format, source, { exportedAt, generator: `MigraLens ${browser.runtime.getManifest().version}` },
+    { onProgress: (done, total) => onProgress({ phase: 'Writing', done, total }) });
+  const stamp = exportedAt.slice(0, 10);
+  let blob: Blob;
+  let fileName: string;
+  if (FORMAT_INFO[format].zipped) {
+    const bytes = await zipFiles(files, { onProgress: (done, total) => onProgress({ phase: 'Zipping', done, total }) });
+    blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME.zip });
+    fileName = `migralens-${format}-${stamp}.zip`;
+  } else {
+    const [file] = files;
+    const ext = file.name.split('.').pop()!;
+    blob = new Blob([file.content], { type: MIME[ext] ?? 'text/plain' });
+    fileName = file.name.replace(/(\.[a-z.]+)$/, `-${stamp}$1`);
+  }
+  download(blob, fileName);
+  return { ok: true, fileName, clippings: source.clippings.length };
+}
+
+/** Checks the whole file first; writes it in one transaction only when it is valid. */
+export async function importLibrary(db: MigraLensDB, file: File, onProgress: (p: TaskProgress) => void): Promise<ImportOutcome> {
+  // UTF-16 text takes at least as many characters as the file has bytes of ASCII: a cheap early refusal.
+  if (file.size > MAX_BACKUP_CHARS * 2) return { ok: false, problems: [`The file is too large to import (${Math.round(file.size / 1e6)} MB).`] };
+  const text = await file.text();
+  // Let the "Checking" status paint before the synchronous parse and validation.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const checked = readBackup(text);
+  if (!checked.ok) return checked;
+  try {
+    const result = await importBackup(db, checked.backup, {
+      sanitize: (html) => sanitizeArticleHtml(html, window),
+      onProgress: (done, total) => onProgress({ phase: 'Importing', done, total }),
+    });
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, problems: [describeStorageError(error).message] };
+  }
+}

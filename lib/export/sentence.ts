@@ -1,0 +1,25 @@
+// A sentence ends at . ! ? or … followed by a space (so "3.5" and "13,5 %" do not end one), or at a
+// line break (the article text separates blocks with blank lines).
+const END_BEFORE = /[.!?…]["'»”)]*\s+$|\n\s*$/;
+const MAX = 600;
+
+/**
+ * The sentence of `text` that holds `start..end`, trimmed; at most 600 characters around the span
+ * when no boundary is near. Abbreviations ("M. Darmanin") can cut a sentence short: acceptable for
+ * a column that tells a reader where a figure came from.
+ */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && start - from < MAX && !END_BEFORE.test(text.slice(Math.max(0, from - 4), from))) from--;
+  let to = end;
+  while (to < text.length && to - end < MAX) {
+    const ch = text[to];
+    if (ch === '\n') break;
+    to++;
+    if (/[.!?…]/.test(ch) && (to >= text.length || /[\s"'»”)]/.test(text[to]))) {
+      while (to < text.length && /["'»”)]/.test(text[to])) to++;
+      break;
+    }
+  }
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,132 @@
+import { indexFields, summarise } from '../db/clippings';
+import { facetsOf } from '../db/facets';
+import { urlKey } from '../url-key';
+import type { Clipping, MigraLensDB, StoredMention } from '../db/schema';
+import type { BackupClipping, LibraryBackup } from '../export/backup-format';
+import type { Progress } from '../export/types';
+
+export type ImportResult = {
+  /** Clippings that were not in the library. */
+  added: number;
+  /** Clippings already in the library (same URL key) that the file changed: newer content, or tags, collections or a note added. */
+  updated: number;
+  /** Clippings already in the library that the file had nothing to add to. */
+  skipped: number;
+  mentions: number;
+  collectionsAdded: number;
+};
+
+export type ImportOptions = {
+  /**
+   * Sanitises each clipping's HTML before it is stored: a backup is a file from anywhere, and the
+   * reader page renders that HTML. The extension passes lib/sanitize-html.ts with its window.
+   */
+  sanitize: (html: string) => string;
+  onProgress?: Progress;
+};
+
+const BATCH = 2_000;
+
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function storedClipping(c: BackupClipping, sanitize: ImportOptions['sanitize'], collections: Map<number, number>): Omit<Clipping, 'id'> & { id?: number } {
+  const { mentions, ...fields } = c;
+  return {
+    ...fields,
+    source: c.source ?? 'page',
+    pageKey: c.pageKey ?? urlKey(c.url),
+    html: sanitize(c.html),
+    collections: c.collections.map((id) => collections.get(id)!),
+    // A file without summaries (written by hand, or by a tool) gets them computed from its mentions.
+    summary: c.summary ?? summarise(mentions as StoredMention[]),
+    facets: facetsOf(mentions),
+    ...indexFields(c),
+  };
+}
+
+/**
+ * Writes a backup that readBackup() accepted, in one transaction: if anything fails, nothing is
+ * written. Into an empty library it restores exactly, ids included. Into a library that has
+ * clippings, those with the same URL key are merged, never duplicated: the newer content (by
+ * `updatedAt`) wins with its mentions, tags and collections are united, and a note is kept
+ * unless empty. Collections are matched by name.
+ */
+export async function importBackup(db: MigraLensDB, backup: LibraryBackup, options: ImportOptions): Promise<ImportResult> {
+  const { sanitize, onProgress } = options;
+  const total = backup.clippings.length;
+  const result: ImportResult = { added: 0, updated: 0, skipped: 0, mentions: 0, collectionsAdded: 0 };
+  await db.transaction('rw', db.clippings, db.mentions, db.collections, async () => {
+    const restore = (await db.clippings.count()) === 0 && (await db.collections.count()) === 0 && (await db.mentions.count()) === 0;
+
+    // Collections: the file's id → the library's id.
+    const collectionIds = new Map<number, number>();
+    const byName = new Map((await db.collections.toArray()).map((col) => [col.name, col.id]));
+    for (const col of backup.collections) {
+      const existing = byName.get(col.name);
+      if (existing !== undefined) { collectionIds.set(col.id, existing); continue; }
+      const id = await db.collections.add(restore ? col : { name: col.name, createdAt: col.createdAt });
+      collectionIds.set(col.id, id as number);
+      result.collectionsAdded++;
+    }
+
+    const existing = new Map<string, Clipping>();
+    if (!restore) {
+      const keys = backup.clippings.map((c) => c.urlKey);
+      for (let i = 0; i < keys.length; i += BATCH) {
+        for (const c of await db.clippings.where('urlKey').anyOf(keys.slice(i, i + BATCH)).toArray()) existing.set(c.urlKey, c);
+      }
+    }
+
+    let done = 0;
+    for (let i = 0; i < total; i += BATCH) {
+      const batch = backup.clippings.slice(i, i + BATCH);
+      const fresh = batch.filter((c) => !existing.has(c.urlKey));
+      const records = fresh.map((c) => {
+        const record = storedClipping(c, sanitize, collectionIds);
+        if (!restore) delete record.id;
+        return record;
+      });
+      const ids = (await db.clippings.bulkAdd(records as Clipping[], { allKeys: true })) as number[];
+      const mentions: Omit<StoredMention, 'id'>[] = [];
+      fresh.forEach((c, k) => {
+        for (const m of c.mentions) {
+          const stored = { ...m, clippingId: ids[k] } as StoredMention;
+          if (!restore) delete (stored as Partial<StoredMention>).id;
+          mentions.push(stored);
+        }
+      });
+      result.added += fresh.length;
+
+      for (const c of batch) {
+        const old = existing.get(c.urlKey);
+        if (!old) continue;
+        const incoming = storedClipping(c, sanitize, collectionIds);
+        const tags = union(old.tags, incoming.tags);
+        const collections = union(old.collections, incoming.collections);
+        if (incoming.updatedAt > old.updatedAt) {
+          const note = incoming.note || old.note;
+          const savedAt = old.savedAt < incoming.savedAt ? old.savedAt : incoming.savedAt;
+          await db.clippings.put({ ...incoming, id: old.id, savedAt, tags, collections, note, ...indexFields({ ...incoming, tags, note }) });
+          await db.mentions.where('clippingId').equals(old.id).delete();
+          for (const m of c.mentions) {
+            const { id: _, ...rest } = m;
+            mentions.push({ ...rest, clippingId: old.id });
+          }
+          result.updated++;
+        } else {
+          const note = old.note || incoming.note;
+          if (sameList(tags, old.tags) && sameList(collections, old.collections) && note === old.note) { result.skipped++; continue; }
+          await db.clippings.update(old.id, { tags, collections, note, ...indexFields({ ...old, tags, note }) });
+          result.updated++;
+        }
+      }
+      for (let j = 0; j < mentions.length; j += BATCH * 10) await db.mentions.bulkAdd(mentions.slice(j, j + BATCH * 10) as StoredMention[]);
+      result.mentions += mentions.length;
+      done += batch.length;
+      onProgress?.(done, total);
+    }
+    if (!total) onProgress?.(0, 0);
+  });
+  return result;
+}

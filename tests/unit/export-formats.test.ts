@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+// jsdom: the fixture pages are saved through the real pipeline, HTML sanitiser included.
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import CSL from 'citeproc';
+import { strFromU8, unzipSync } from 'fflate';
+import { load as loadYaml } from 'js-yaml';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../lib/db/schema';
+import { authorsFromByline, dateParts } from '../../lib/export/bibliographic';
+import { writeCslJson, type CslItem } from '../../lib/export/csl-json';
+import { BOM, CLIPPING_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, writeCsvFiles } from '../../lib/export/csv';
+import { exportFiles } from '../../lib/export/index';
+import { escapeMarkdown, writeMarkdownFiles } from '../../lib/export/markdown';
+import { readExportSource } from '../../lib/export/read-library';
+import { writeRis } from '../../lib/export/ris';
+import type { ExportSource } from '../../lib/export/types';
+import { ANNO_CONTEXT, writeWebAnnotations, type AnnotationCollection } from '../../lib/export/web-annotation';
+import { zipFiles } from '../../lib/export/zip';
+import { seedLibrary } from './helpers/export-library';
+
+const noPause = { pause: async () => {} };
+let source: ExportSource;
+const byTitle = (part: string) => source.clippings.find((c) => c.title.includes(part))!;
+
+beforeAll(async () => {
+  const db = openDatabase(`test-${Math.random()}`);
+  await seedLibrary(db);
+  source = await readExportSource(db, { kind: 'library' });
+  await db.delete();
+});
+
+type Row = Record<string, string>;
+const parseCsv = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
+
+describe('CSV', () => {
+  test('three RFC 4180 files with a BOM, which papaparse reads into the expected rows', async () => {
+    const files = await writeCsvFiles(source, noPause);
+    expect(files.map((f) => f.name)).toEqual(['clippings.csv', 'mentions.csv', 'figures.csv']);
+    for (const f of files) {
+      expect(f.content.startsWith(BOM)).toBe(true);
+      expect(f.content.replace(/"[^"]*"/g, '')).not.toMatch(/[^\r]\n/); // CRLF outside quoted cells
+    }
+    const [clippings, mentions, figures] = files.map((f) => parseCsv(f.content));
+    for (const p of [clippings, mentions, figures]) expect(p.errors).toEqual([]);
+    expect(clippings.meta.fields).toEqual([...CLIPPING_COLUMNS]);
+    expect(mentions.meta.fields).toEqual([...MENTION_COLUMNS]);
+    expect(figures.meta.fields).toEqual([...FIGURE_COLUMNS]);
+
+    expect(clippings.data).toHaveLength(3);
+    const calais = byTitle('Naufrage');
+    const row = clippings.data.find((r) => r.clipping_id === String(calais.id))!;
+    expect(row).toMatchObject({ title: calais.title, tags: 'channel; shipwreck 2021', collections: 'Calais; Thesis ch. 2', note: 'Check the 27: Préfecture vs. HCR\nsecond line' });
+    expect(Number(row.institutions)).toBe(calais.summary.counts.institution);
+
+    expect(mentions.data).toHaveLength(source.clippings.reduce((n, c) => n + c.mentions.length, 0));
+    const frontex = mentions.data.find((r) => r.clipping_id === String(calais.id) && r.text === 'Frontex')!;
+    expect(frontex).toMatchObject({ url: calais.url, title: calais.title, kind: 'institution', canonical: 'Frontex', published: calais.published ?? '' });
+    for (const r of mentions.data) {
+      const c = source.clippings.find((x) => String(x.id) === r.clipping_id)!;
+      expect(c.text.slice(Number(r.start), Number(r.end))).toBe(r.text.replace(/^'(?=[=+\-@])/, ''));
+    }
+  });
+
+  test('figures carry value, unit, category, qualifier and their sentence', async () => {
+    const figures = parseCsv((await writeCsvFiles(source, noPause))[2].content).data;
+    const hand = byTitle('HYPERLINK');
+    const rows = figures.filter((r) => r.clipping_id === String(hand.id));
+    expect(rows).toEqual([
+      expect.objectContaining({ text: 'At least 27 people', value: '27', value_max: '', unit: 'people', category: 'deaths', qualifier: 'at least', sentence: 'At least 27 people died on 24 November 2021.' }),
+      expect.objectContaining({ text: '1.5 million euros', value: '1500000', unit: 'EUR', category: 'money', sentence: 'Frontex said 1.5 million euros were spent.' }),
+    ]);
+    expect(figures.some((r) => r.text === '27 personnes' && r.value === '27')).toBe(true);
+  });
+
+  test('a headline that looks like a formula is written as text, quotes doubled', async () => {
+    const clippings = (await writeCsvFiles(source, noPause))[0].content;
+    expect(clippings).toContain('"\'=HYPERLINK(""x"") crossings, ""quoted"""');
+  });
+});
+
+test('zip: the files come back out, accents intact', async () => {
+  const files = await exportFiles('csv', source, { exportedAt: '2024-04-01T00:00:00.000Z', generator: 'test' }, noPause);
+  const progress: number[] = [];
+  const zipped = await zipFiles(files, { ...noPause, mtime: new Date('2024-04-01T00:00:00Z'), onProgress: (d) => progress.push(d) });
+  const out = unzipSync(zipped);
+  expect(Object.keys(out)).toEqual(['clippings.csv', 'mentions.csv', 'figures.csv']);
+  expect([...out['clippings.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM, as bytes
+  expect(strFromU8(out['clippings.csv'])).toBe(files[0].content.slice(1)); // TextDecoder drops it
+  expect(strFromU8(out['clippings.csv'])).toContain('Préfecture');
+  expect(progress.at(-1)).toBe(3);
+});
+
+describe('Markdown', () => {
+  test('one note per clipping, YAML front matter a YAML parser reads, the text and the entities', async () => {
+    const files = await writeMarkdownFiles(source, noPause);
+    expect(files).toHaveLength(3);
+    expect(new Set(files.map((f) => f.name)).size).toBe(3);
+    for (const f of files) expect(f.name).toMatch(/^\d{4}-\d{2}-\d{2} [^/\\:*?"<>|#^[\]]+\.md$/);
+    const calais = byTitle('Naufrage');
+    const note = files.find((f) => f.content.includes(`migralens_id: ${calais.id}`))!.content;
+    const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(note)!;
+    const meta = loadYaml(front) as Record<string, unknown>;
+    expect(meta).toMatchObject({ title: calais.title, source: calais.url, site: calais.siteName, tags: ['channel', 'shipwreck-2021'], collections: ['Calais', 'Thesis ch. 2'] });
+    expect(meta.institutions).toEqual(expect.arrayContaining(['Frontex', 'Europol']));
+    expect(meta.people).toContain('Gérald Darmanin');
+    expect(meta.dates).toContain('2021-11-28');
+    expect(body).toContain('> [!note] Note\n> Check the 27: Préfecture vs. HCR\n> second line');
+    expect(body).toContain('## Article');
+    expect(body).toMatch(/### Institutions\n\n(- .*\n)*- Frontex/);
+    expect(body).toMatch(/### Figures\n\n(- .*\n)*- 27 personnes — 27, people, deaths/);
+  });
+
+  test('hostile or awkward text stays text', async () => {
+    expect(escapeMarkdown('#tag [[link]] *bold* $x$ <b>')).toBe('\\#tag \\[\\[link\\]\\] \\*bold\\* \\$x\\$ \\<b\\>');
+    expect(escapeMarkdown('- not a list\n12) not a list')).toBe('\\- not a list\n12\\) not a list');
+    const hand = byTitle('HYPERLINK');
+    const note = (await writeMarkdownFiles({ clippings: [hand], collections: [] }, noPause))[0].content;
+    const meta = loadYaml(/^---\n([\s\S]*?)\n---/.exec(note)![1]) as Record<string, unknown>;
+    expect(meta.title).toBe(hand.title);
+    expect(meta.author).toBe('By Anna Smith and Ursula von der Leyen');
+  });
+});
+
+describe('W3C Web Annotation', () => {
+  test('one annotation per mention, each with every field the model requires', async () => {
+    const doc = JSON.parse(await writeWebAnnotations(source, '2024-04-01T00:00:00.000Z', noPause)) as AnnotationCollection;
+    expect(doc).toMatchObject({ '@context': ANNO_CONTEXT, type: 'AnnotationCollection', first: { type: 'AnnotationPage' } });
+    const items = doc.first.items;
+    const total = source.clippings.reduce((n, c) => n + c.mentions.length, 0);
+    expect(items).toHaveLength(total);
+    expect(doc.total).toBe(total);
+    expect(new Set(items.map((a) => a.id)).size).toBe(total);
+    for (const a of items) {
+      expect(a['@context']).toBe(ANNO_CONTEXT);
+      expect(a.id).toMatch(/^urn:migralens:clipping:\d+:mention:\d+$/);
+      expect(a.type).toBe('Annotation');
+      expect(a.target.source).toMatch(/^https:\/\//);
+      const [quote, position] = a.target.selector;
+      expect(quote.type).toBe('TextQuoteSelector');
+      expect(position.type).toBe('TextPositionSelector');
+      const c = source.clippings.find((x) => a.id.startsWith(`urn:migralens:clipping:${x.id}:`))!;
+      expect(c.text.slice(position.start, position.end)).toBe(quote.exact);
+      expect(c.text.slice(position.start - quote.prefix.length, position.start)).toBe(quote.prefix);
+      expect(a.body.find((b) => 'purpose' in b && b.purpose === 'tagging')).toMatchObject({ type: 'TextualBody', value: expect.stringMatching(/^(institution|role|person|figure|date)$/) });
+      expect(a.body.some((b) => b.purpose === 'identifying')).toBe(true);
+    }
+    const hand = byTitle('HYPERLINK');
+    const frontex = items.find((a) => a.id.startsWith(`urn:migralens:clipping:${hand.id}:`) && a.target.selector[0].exact === 'Frontex');
+    expect(frontex?.body).toContainEqual({ id: 'http://www.wikidata.org/entity/Q208389', purpose: 'identifying' });
+  });
+});
+
+describe('CSL-JSON', () => {
+  test('one article-newspaper item per clipping, which citeproc-js renders as a bibliography', () => {
+    const items = JSON.parse(writeCslJson(source)) as CslItem[];
+    expect(items).toHaveLength(3);
+    const hand = items.find((i) => i.title.includes('HYPERLINK'))!;
+    expect(hand).toMatchObject({
+      type: 'article-newspaper', 'container-title': 'News Example', URL: 'https://news.example/channel?utm_source=x', language: 'en',
+      author: [{ given: 'Anna', family: 'Smith' }, { given: 'Ursula', family: 'von der Leyen' }],
+      issued: { 'date-parts': [[2021, 11, 25]] }, accessed: { 'date-parts': [[2024, 3, 3]] },
+    });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const engine = new CSL.Engine({
+      retrieveLocale: () => readFileSync('tests/fixtures/csl/locales-en-US.xml', 'utf8'),
+      retrieveItem: (id) => byId.get(id),
+    }, readFileSync('tests/fixtures/csl/newspaper-test.csl', 'utf8'), 'en-US');
+    engine.updateItems([...byId.keys()]);
+    const bib = engine.makeBibliography();
+    expect(bib).not.toBe(false);
+    const entries = (bib as [unknown, string[]])[1];
+    expect(entries).toHaveLength(3);
+    expect(entries.join('')).toContain('Smith, Anna and Ursula von der Leyen. “=HYPERLINK(‘x’) crossings, ‘quoted.’” <i>News Example</i>. 2021-11-25. https://news.example/channel?utm_source=x. Accessed 2024-03-03.');
+    expect(entries.join('')).toContain('<i>Le Littoral Info</i>');
+  });
+
+  test('bylines and dates', () => {
+    expect(authorsFromByline('Par Julia Pascual et Jean-Baptiste Chastand')).toEqual([{ given: 'Julia', family: 'Pascual' }, { given: 'Jean-Baptiste', family: 'Chastand' }]);
+    expect(authorsFromByline('Le Monde avec AFP')).toEqual([{ given: 'Le', family: 'Monde' }, { literal: 'AFP' }]);
+    expect(authorsFromByline('BBC News')).toEqual([{ literal: 'BBC News' }]);
+    expect(authorsFromByline(null)).toEqual([]);
+    expect(dateParts('2021-11-28T23:30:00-05:00')).toEqual([2021, 11, 28]);
+    expect(dateParts('Sun, 28 Nov 2021 10:00:00 GMT')).toEqual([2021, 11, 28]);
+    expect(dateParts('soon')).toBeNull();
+  });
+});
+
+describe('RIS', () => {
+  test('one NEWS record per clipping, which a RIS parser reads back', () => {
+    const ris = writeRis(source);
+    expect(ris.split('\r\n').filter((l) => l.length).every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
+    expect(ris.match(/^TY {2}- NEWS$/gm)).toHaveLength(3);
+    expect(ris.match(/^ER {2}- $/gm)).toHaveLength(3);
+    const parsed = new Cite(ris).data;
+    expect(parsed).toHaveLength(3);
+    const hand = parsed.find((r) => String(r.title).includes('HYPERLINK'))!;
+    // citation-js follows the RIS spec for NEWS: AU is the reporter, PY the year (DA, the full date, is for Zotero).
+    expect(hand).toMatchObject({
+      type: 'article-newspaper', id: expect.stringMatching(/^migralens-\d+$/), title: '=HYPERLINK("x") crossings, "quoted"',
+      'container-title': 'News Example', URL: 'https://news.example/channel?utm_source=x', language: 'en',
+      issued: { 'date-parts': [[2021]] }, accessed: { 'date-parts': [[2024, 3, 3]] }, abstract: 'Line one line two',
+    });
+    expect(JSON.stringify(hand.reporter)).toContain('Smith, Anna');
+    expect(ris).toContain('AU  - Smith, Anna\r\nAU  - von der Leyen, Ursula\r\nPY  - 2021\r\nDA  - 2021/11/25/\r\nY2  - 2024/03/03/');
+  });
+});

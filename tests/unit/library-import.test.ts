@@ -1,0 +1,195 @@
+// @vitest-environment jsdom
+// DOMPurify needs a complete DOM (see sanitize-html.test.ts): imports sanitise every clipping's HTML.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { saveClipping } from '../../lib/db/clippings';
+import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
+import type { LibraryBackup } from '../../lib/export/backup-format';
+import { writeJsonBackup } from '../../lib/export/json-backup';
+import { readExportSource } from '../../lib/export/read-library';
+import { importBackup } from '../../lib/import/import-library';
+import { readBackup } from '../../lib/import/read-backup';
+import { backupValidatorSource } from '../../scripts/backup-validator-source';
+import { dumpLibrary, handMadeInput, sanitize, seedLibrary } from './helpers/export-library';
+
+const noPause = { pause: async () => {} };
+const META = { exportedAt: '2024-04-01T00:00:00.000Z', generator: 'test' };
+
+async function backupOf(db: MigraLensDB): Promise<string> {
+  return writeJsonBackup(await readExportSource(db, { kind: 'library' }), META, noPause);
+}
+
+function readOk(text: string): LibraryBackup {
+  const r = readBackup(text);
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return r.backup;
+}
+
+async function clear(db: MigraLensDB) {
+  await db.transaction('rw', db.clippings, db.mentions, db.collections, async () => {
+    await db.clippings.clear(); await db.mentions.clear(); await db.collections.clear();
+  });
+}
+
+describe('JSON backup and import', () => {
+  let db: MigraLensDB;
+  beforeEach(async () => { db = openDatabase(`test-${Math.random()}`); await db.open(); await seedLibrary(db); });
+  afterEach(async () => { await db.delete(); });
+
+  test('export → clear → import gives back an identical library, mentions, notes and collections included', async () => {
+    const before = await dumpLibrary(db);
+    expect(before.mentions.length).toBeGreaterThan(20);
+    expect(before.clippings.some((c) => c.note.includes('second line'))).toBe(true);
+    const text = await backupOf(db);
+    expect(JSON.parse(text)).toMatchObject({ format: 'migralens-library', version: 1, exportedAt: META.exportedAt });
+    await clear(db);
+    const progress: number[] = [];
+    const result = await importBackup(db, readOk(text), { sanitize, onProgress: (done) => progress.push(done) });
+    expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: before.mentions.length, collectionsAdded: 2 });
+    expect(progress.at(-1)).toBe(3);
+    expect(await dumpLibrary(db)).toEqual(before);
+    // And the backup of the restored library is the same file.
+    expect(await backupOf(db)).toBe(text);
+  });
+
+  test('the backup leaves out derived search fields, which import recomputes', async () => {
+    const backup = JSON.parse(await backupOf(db)) as { clippings: Record<string, unknown>[] };
+    expect(backup.clippings[0]).not.toHaveProperty('words');
+    expect(backup.clippings[0]).not.toHaveProperty('facets');
+    expect(backup.clippings[0]).toHaveProperty('mentions');
+  });
+
+  test('importing into a library that has the same pages merges them: added, updated, skipped', async () => {
+    const text = await backupOf(db);
+    const other = openDatabase(`test-${Math.random()}`);
+    try {
+      // The other library has the hand-made page, saved earlier, with its own tag; and a page of its own.
+      const old = await saveClipping(other, handMadeInput(), new Date('2024-01-01T00:00:00Z'));
+      await other.clippings.update(old.id, { tags: ['mine'] });
+      await saveClipping(other, { ...handMadeInput(), urlKey: 'https://news.example/other', mentions: [] });
+      const first = await importBackup(other, readOk(text), { sanitize });
+      expect(first).toMatchObject({ added: 2, updated: 1, skipped: 0, collectionsAdded: 2 });
+      expect(await other.clippings.count()).toBe(4);
+      const merged = await other.clippings.where('urlKey').equals('https://news.example/channel').first();
+      expect(merged).toMatchObject({ id: old.id, note: 'hand-made', savedAt: '2024-01-01T00:00:00.000Z' });
+      expect(merged!.tags).toEqual(['mine']);
+      expect(await other.mentions.where('clippingId').equals(old.id).count()).toBe(4);
+      // The same file again changes nothing.
+      const again = await importBackup(other, readOk(text), { sanitize });
+      expect(again).toMatchObject({ added: 0, updated: 0, skipped: 3, collectionsAdded: 0 });
+      expect(await other.clippings.count()).toBe(4);
+      expect(await other.collections.count()).toBe(2);
+    } finally {
+      await other.delete();
+    }
+  });
+
+  test('a write that fails half-way leaves the library as it was', async () => {
+    const text = await backupOf(db);
+    await clear(db);
+    let n = 0;
+    db.mentions.hook('creating', () => { if (++n === 30) throw new Error('disk went away'); });
+    await expect(importBackup(db, readOk(text), { sanitize })).rejects.toThrow('disk went away');
+    expect(await db.clippings.count()).toBe(0);
+    expect(await db.mentions.count()).toBe(0);
+    expect(await db.collections.count()).toBe(0);
+  });
+
+  test('hostile HTML in a backup is sanitised on the way in', async () => {
+    const backup = readOk(await backupOf(db));
+    backup.clippings[0].html = '<p onclick="steal()">hi<script>alert(1)</script><img src="https://tracker.example/x.gif"></p>';
+    await clear(db);
+    await importBackup(db, backup, { sanitize });
+    const html = (await db.clippings.get(backup.clippings[0].id))!.html;
+    expect(html).toBe('<p>hi</p>');
+  });
+});
+
+describe('a file that cannot be imported is rejected whole, saying what and where', () => {
+  let good: string;
+  beforeEach(async () => {
+    const db = openDatabase(`test-${Math.random()}`);
+    await seedLibrary(db);
+    good = await backupOf(db);
+    await db.delete();
+  });
+
+  const problems = (text: string, maxChars?: number) => {
+    const r = readBackup(text, maxChars);
+    expect(r.ok).toBe(false);
+    return r.ok ? [] : r.problems;
+  };
+  const edit = (f: (b: { clippings: Record<string, unknown>[] } & Record<string, unknown>) => void) => {
+    const b = JSON.parse(good);
+    f(b);
+    return JSON.stringify(b);
+  };
+
+  test('a truncated file', () => {
+    expect(problems(good.slice(0, good.length / 2))[0]).toMatch(/cut off .* incomplete/);
+  });
+
+  test('malformed JSON, with the line', () => {
+    expect(problems(good.replace('"version":1', '"version":1,,'))[0]).toMatch(/not valid JSON .*line 2, column/);
+  });
+
+  test('another kind of file', () => {
+    expect(problems('[{"file":"a.html","mentions":[]}]')[0]).toMatch(/command-line annotator's JSON output/);
+    expect(problems('{"@context":"http://www.w3.org/ns/anno.jsonld"}')[0]).toMatch(/W3C Web Annotation/);
+    expect(problems('{"format":"other"}')[0]).toMatch(/not a MigraLens library backup/);
+    expect(problems(edit((b) => { b.version = 9; }))[0]).toMatch(/newer MigraLens \(backup version 9/);
+  });
+
+  test('an oversized file', () => {
+    expect(problems(good, 1000)[0]).toMatch(/too large/);
+  });
+
+  test('a bad date in clipping 312 is named', () => {
+    const many = edit((b) => {
+      const c = b.clippings[2];
+      b.clippings = Array.from({ length: 320 }, (_, i) => ({ ...c, id: i + 1, urlKey: `https://news.example/${i}`, mentions: [] }));
+      b.clippings[311].published = 'last Tuesday';
+    });
+    expect(problems(many)).toEqual(['clipping 312: published date is not a date ("last Tuesday")']);
+  });
+
+  test('schema errors name the clipping, the mention and the field', () => {
+    const bad = edit((b) => {
+      b.clippings[1].savedAt = 'yesterday';
+      delete b.clippings[0].title;
+      ((b.clippings[2].mentions as Record<string, unknown>[])[1]).kind = 'place';
+      ((b.clippings[2].mentions as Record<string, unknown>[])[0]).start = 'x';
+    });
+    expect(problems(bad)).toEqual(expect.arrayContaining([
+      'clipping 1: title is missing',
+      'clipping 2: saved date is not a date',
+      'clipping 3, mention 2: kind is not one of institution, role, person, figure, date',
+      'clipping 3, mention 1: start is not a whole number',
+    ]));
+  });
+
+  test('checks across records: offsets, duplicates, unknown collections', () => {
+    const bad = edit((b) => {
+      ((b.clippings[2].mentions as Record<string, unknown>[])[0]).end = 99_999;
+      b.clippings[1].urlKey = b.clippings[0].urlKey;
+      b.clippings[2].collections = [77];
+    });
+    const p = problems(bad);
+    expect(p).toContain(`clipping 2: same URL key as clipping 1 (${JSON.parse(good).clippings[0].urlKey})`);
+    expect(p).toContain('clipping 3: collection 77 is not among the file\'s collections');
+    expect(p.some((x) => /^clipping 3, mention 1: offsets \d+–99999 are outside the article text/.test(x))).toBe(true);
+  });
+
+  test('nothing is written when a file is rejected', async () => {
+    const db = openDatabase(`test-${Math.random()}`);
+    await db.open();
+    const r = readBackup(good.slice(0, 500));
+    expect(r.ok).toBe(false);
+    expect(await db.clippings.count()).toBe(0);
+    await db.delete();
+  });
+});
+
+test('the compiled validator matches the schema (regenerate: npx tsx scripts/build-backup-validator.ts)', () => {
+  expect(readFileSync('lib/import/backup-validator.generated.js', 'utf8')).toBe(backupValidatorSource());
+});
