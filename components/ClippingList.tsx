@@ -1,37 +1,54 @@
+import { useCallback, useState } from 'preact/hooks';
 import type { Clipping } from '@/lib/db/schema';
+import { useLiveQuery } from './use-live-query';
+import { VirtualList } from './VirtualList';
 
 export type ClippingListProps = {
-  clippings: Clipping[];
+  /** Matching ids, in display order (see queryLibrary). */
+  ids: number[];
+  /** Reads the records of the rows in view; re-run live when the library changes. */
+  load: (ids: number[]) => Promise<Clipping[]>;
+  /** Address of a clipping's reader page, for the link (opened by `onOpen` when given). */
+  href: (clipping: Clipping) => string;
   onOpen?: (clipping: Clipping) => void;
+  /** Height of the list in pixels. */
+  height: number;
+  /** Said when `ids` is empty. */
+  empty: string;
 };
 
+const ROW_HEIGHT = 84;
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '');
 
-/** Saved clippings with what was detected in them, most recent first. */
-export function ClippingList({ clippings, onOpen }: ClippingListProps) {
-  if (!clippings.length) return <p class="clipping-meta">No clippings yet. Save an article to start your library.</p>;
+/** Saved clippings with what was detected in them; only the rows in view are read and drawn. */
+export function ClippingList({ ids, load, href, onOpen, height, empty }: ClippingListProps) {
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRange = useCallback((start: number, end: number) => setRange([start, end]), []);
+  const visible = ids.slice(range[0], range[1]);
+  const key = visible.join(',');
+  const rows = useLiveQuery(async () => new Map((await load(visible)).map((c) => [c.id, c])), [key, load], new Map<number, Clipping>());
+  if (!ids.length) return <p class="clipping-meta">{empty}</p>;
   return (
-    <ul class="clippings" aria-label="Saved clippings">
-      {clippings.map((c) => (
-        <li key={c.id} data-clipping-id={c.id}>
-          <a class="clipping-title" href={c.url} target="_blank" rel="noopener noreferrer" onClick={onOpen ? (e) => { e.preventDefault(); onOpen(c); } : undefined}>
-            {c.title}
-          </a>
-          <div class="clipping-meta">
-            {[c.siteName, dateOf(c.published), `${c.summary.counts.institution + c.summary.counts.role + c.summary.counts.person + c.summary.counts.figure + c.summary.counts.date} mentions`].filter(Boolean).join(' · ')}
+    <VirtualList count={ids.length} rowHeight={ROW_HEIGHT} height={Math.min(height, ids.length * ROW_HEIGHT)} label="Saved clippings" onRange={onRange}
+      renderRow={(i, tabIndex) => {
+        const c = rows.value.get(ids[i]);
+        if (!c) return <span class="clipping-meta">…</span>;
+        const total = c.summary.counts.institution + c.summary.counts.role + c.summary.counts.person + c.summary.counts.figure + c.summary.counts.date;
+        return (
+          <div data-clipping-id={c.id}>
+            <a class="clipping-title" href={href(c)} tabIndex={tabIndex} target="_blank" rel="noopener noreferrer"
+              onClick={onOpen ? (e) => { e.preventDefault(); onOpen(c); } : undefined}>
+              {c.title}
+            </a>
+            <div class="clipping-meta">
+              {[c.source === 'selection' ? 'Passage' : null, c.siteName, dateOf(c.published), `${total} mentions`, c.note ? 'Note' : null].filter(Boolean).join(' · ')}
+            </div>
+            <div class="chips">
+              {c.summary.institutions.slice(0, 5).map((name) => <span class="chip institution" key={name}>{name}</span>)}
+              {c.summary.figures.slice(0, 3).map((text, j) => <span class="chip figure" key={j}>{text}</span>)}
+            </div>
           </div>
-          {c.summary.institutions.length > 0 && (
-            <div class="chips" aria-label="Institutions">
-              {c.summary.institutions.slice(0, 8).map((name) => <span class="chip institution" key={name}>{name}</span>)}
-            </div>
-          )}
-          {c.summary.figures.length > 0 && (
-            <div class="chips" aria-label="Figures">
-              {c.summary.figures.slice(0, 6).map((text, i) => <span class="chip figure" key={i}>{text}</span>)}
-            </div>
-          )}
-        </li>
-      ))}
-    </ul>
+        );
+      }} />
   );
 }

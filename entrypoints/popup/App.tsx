@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ClippingList } from '@/components/ClippingList';
+import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { PageStatus } from '@/components/PageStatus';
 import { useLiveQuery } from '@/components/use-live-query';
-import { recentClippings } from '@/lib/db/clippings';
+import { savedPage } from '@/lib/db/clippings';
+import type { Clipping } from '@/lib/db/schema';
 import { openDatabase } from '@/lib/db/schema';
-import type { MessageMap, MessageType, PageSummary } from '@/lib/messages';
+import { LAST_TRIGGERED_SAVE, type MessageMap, type MessageType, type PageSummary, type TriggeredSave } from '@/lib/messages';
+import { urlKey } from '@/lib/url-key';
+import { closeOnEscape, libraryHref, openPage, readerHref } from '@/components/navigation';
 
 function send<K extends MessageType>(type: K, payload: MessageMap[K]['request']): Promise<MessageMap[K]['response']> {
   return browser.runtime.sendMessage({ type, payload });
@@ -18,6 +21,16 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+// Opened as a page (`?tab=ID`, as the tests do) the popup stays open when a clipping is opened.
+const inPopupWindow = !new URLSearchParams(location.search).has('tab');
+
+/** A save started from the context menu or the shortcut in the last ten minutes, if any. */
+async function recentTriggeredSave(): Promise<TriggeredSave | null> {
+  const stored = await browser.storage.session?.get(LAST_TRIGGERED_SAVE);
+  const report = stored?.[LAST_TRIGGERED_SAVE] as TriggeredSave | undefined;
+  return report && Date.now() - Date.parse(report.at) < 10 * 60_000 ? report : null;
+}
+
 export function App() {
   const db = useMemo(() => openDatabase(), []);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -25,9 +38,13 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const clippings = useLiveQuery(() => recentClippings(db, 50), [db], []);
+  const [triggered, setTriggered] = useState<TriggeredSave | null>(null);
+  const pageKey = summary ? urlKey(summary.url) : null;
+  const existing = useLiveQuery(async () => (pageKey ? (await savedPage(db, pageKey)) ?? null : null), [db, pageKey], null);
 
+  useEffect(() => closeOnEscape(), []);
   useEffect(() => {
+    recentTriggeredSave().then(setTriggered, () => setTriggered(null));
     (async () => {
       const id = await targetTabId();
       if (id === null) { setError('No tab to annotate.'); return; }
@@ -51,19 +68,24 @@ export function App() {
     }
   };
 
+  const open = (c: Clipping) => { void openPage(readerHref(c.id), inPopupWindow); };
   const noArticle = summary?.state === 'no-article';
   return (
     <main>
       <h1>MigraLens</h1>
       <PageStatus summary={summary} error={error} />
+      {triggered && <div class={`status${triggered.ok ? '' : ' error'}`} role={triggered.ok ? 'status' : 'alert'}>{triggered.message}</div>}
       <div class="actions">
         {!noArticle && <button type="button" onClick={() => save(false)} disabled={saving || summary?.state !== 'annotated'}>Save clipping</button>}
         {noArticle && <button type="button" class="secondary" onClick={() => save(true)} disabled={saving}>Save whole page</button>}
         {saved && <span role="status">{saved}</span>}
+        {!saved && existing.value && (
+          <span class="saved-note">This page is already saved (<a href={readerHref(existing.value.id)} onClick={(e) => { e.preventDefault(); open(existing.value!); }}>open</a>); saving again updates it.</span>
+        )}
       </div>
       <h2>Library</h2>
-      {clippings.error ? <div class="status error" role="alert">The library could not be read: {clippings.error.message}</div>
-        : <ClippingList clippings={clippings.value} />}
+      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} onOpen={open} listHeight={340} />
+      <p class="footer-link"><a href={libraryHref()} onClick={(e) => { e.preventDefault(); void openPage(libraryHref(), inPopupWindow); }}>Open the full library</a></p>
     </main>
   );
 }

@@ -1,0 +1,111 @@
+/**
+ * The clippings library at scale, in real Chromium with the built extension: a generated library
+ * (by default 10,000 clippings, ≈ 50 MB of text, ≈ 500,000 mentions) written with the real lib/db
+ * code inside the extension's origin, then the popup's first render, search and filter times and
+ * the reader page's open time, read from the pages' own clocks. Figures only.
+ */
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../scripts/driver/extension-browser';
+import { servePages } from '../scripts/driver/page-server';
+
+const COUNT = Number(process.env.MIGRALENS_BENCH_CLIPPINGS ?? 10_000);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/** ms since navigation start when `selector` first matched (polled every frame). */
+function readyAt(page: Page, selector: string): Promise<number> {
+  return page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), selector, { polling: 'raf', timeout: 60_000 })
+    .then((h) => h.jsonValue() as Promise<number>);
+}
+
+/**
+ * Types into the search box (or clicks the first chip matching a selector) and returns ms until the
+ * list shows the result of the new query (the count carries the query it answers) with its rows drawn.
+ */
+function timeChange(page: Page, action: { search?: string; chip?: string }): Promise<number> {
+  return page.evaluate(async ({ search, chip }) => {
+    const status = () => document.querySelector('.result-count');
+    const before = status()?.getAttribute('data-query');
+    const t0 = performance.now();
+    if (search !== undefined) {
+      const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+      input.value = search;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      document.querySelector<HTMLButtonElement>(chip!)!.click();
+    }
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const current = status()?.getAttribute('data-query');
+      const rowsDrawn = !document.querySelector('.clippings li > .clipping-meta') && (document.querySelector('.clippings a') || /^0 /.test(status()?.textContent ?? ''));
+      if (current && current !== before && rowsDrawn) return performance.now() - t0;
+      if (performance.now() - t0 > 30_000) return NaN;
+    }
+  }, action);
+}
+
+export async function benchLibrary(): Promise<void> {
+  console.log(`\n## Clippings library (${COUNT.toLocaleString('en')} generated clippings, Chromium, built extension)`);
+  const bundle = await build({ entryPoints: ['bench/library/generate.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
+  const script = bundle.outputFiles[0].text;
+  const server = await servePages('tests/fixtures/pages');
+  const browser = await launchWithExtension();
+  try {
+    const ext = await browser.context.newPage();
+    // The extension's origin (its IndexedDB) without a page of ours querying the library while it is written.
+    await ext.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    await ext.evaluate(script);
+    const report = await ext.evaluate((count) => (globalThis as unknown as { __migralensBench: { generateLibrary(o: object): Promise<{ clippings: number; mentions: number; textBytes: number; ms: number }> } })
+      .__migralensBench.generateLibrary({ count, batch: 100, textChars: 5_000, mentionsPerClipping: 50 }), COUNT);
+    console.log(`bulk insert: ${report.clippings.toLocaleString('en')} clippings, ${report.mentions.toLocaleString('en')} mentions, ${(report.textBytes / 1e6).toFixed(1)} MB text in ${(report.ms / 1000).toFixed(1)} s`
+      + ` → ${(report.clippings / (report.ms / 1000)).toFixed(0)} clippings/s, ${(report.mentions / (report.ms / 1000)).toFixed(0)} mentions/s (batches of 100 per transaction)`);
+    await ext.close();
+
+    const article = await browser.context.newPage();
+    await article.goto(server.url('channel-en.html'));
+    await browser.clickAction(article);
+    const tabId = await browser.tabIdOf(article);
+    const firsts: number[] = [];
+    let popup: Page | null = null;
+    for (let i = 0; i < 3; i++) {
+      await popup?.close();
+      popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      firsts.push(await readyAt(popup, '.clippings a'));
+      // tsx names the functions it compiles with a helper that the page does not have.
+      await popup.evaluate('globalThis.__name = (f) => f');
+    }
+    console.log(`popup first render (navigation start → first clipping rows drawn), median of 3: ${fmt(median(firsts))} (${firsts.map(fmt).join(', ')})`);
+    const p = popup!;
+    await p.waitForSelector('.filter-chip');
+    const cases: [string, { search?: string; chip?: string }][] = [
+      ['search common word "frontex"', { search: 'frontex' }],
+      ['search two words "frontex report"', { search: 'frontex report' }],
+      ['search prefix "darm"', { search: 'darm' }],
+      ['search rare word', { search: 'zzyation' }],
+      ['clear search (whole library)', { search: '' }],
+      ['chip of the most frequent figure category', { chip: '[aria-label="Detected in your clippings"] .filter-chip.figure' }],
+      ['+ chip of the most frequent institution', { chip: '[aria-label="Detected in your clippings"] .filter-chip.institution' }],
+      ['+ search "report" with both chips', { search: 'report' }],
+    ];
+    for (const [label, action] of cases) {
+      console.log(`${label}: ${fmt(await timeChange(p, action))}`);
+    }
+
+    const opens: number[] = [];
+    for (const id of [1, Math.floor(COUNT / 2), COUNT]) {
+      const reader = await browser.context.newPage();
+      await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?id=${id}`);
+      opens.push(await reader.waitForFunction(() => (document.querySelector('.mention-list') ? performance.now() : 0), null, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue()));
+      await reader.close();
+    }
+    console.log(`reader page open (navigation start → article highlighted), median of 3: ${fmt(median(opens))} (${opens.map(fmt).join(', ')})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchLibrary(); // npx tsx bench/library.ts on its own

@@ -1,0 +1,43 @@
+import { useCallback, useState } from 'preact/hooks';
+import { allCollections } from '@/lib/db/edits';
+import { clippingsByIds, facetOptions, filterValues, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
+import type { Clipping, MigraLensDB } from '@/lib/db/schema';
+import { ClippingList } from './ClippingList';
+import { LibraryFilters } from './LibraryFilters';
+import { useLiveQuery } from './use-live-query';
+
+export type LibraryBrowserProps = {
+  db: MigraLensDB;
+  href: (clipping: Clipping) => string;
+  onOpen?: (clipping: Clipping) => void;
+  /** Height of the result list in pixels. */
+  listHeight: number;
+};
+
+/** Search, filters and the live result list: the same in the popup and the full-page library. */
+export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserProps) {
+  const [query, setQuery] = useState<LibraryQuery>({});
+  const key = JSON.stringify(query);
+  // The result carries the query it answers, so that the page (and the benchmark) can tell when it is current.
+  const result = useLiveQuery(async () => ({ key, ...(await queryLibrary(db, query)) }), [db, key], null);
+  const chips = useLiveQuery(() => facetOptions(db), [db], []);
+  const collections = useLiveQuery(() => allCollections(db), [db], []);
+  const values = useLiveQuery(() => filterValues(db), [db], { sites: [], tags: [] });
+  const load = useCallback((ids: number[]) => clippingsByIds(db, ids), [db]);
+  const filtered = Object.values(query).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
+  const count = result.value?.ids.length ?? 0;
+  return (
+    <section class="library" aria-label="Library">
+      <LibraryFilters query={query} onChange={setQuery} chips={chips.value} collections={collections.value} sites={values.value.sites} tags={values.value.tags} />
+      {result.error ? <div class="status error" role="alert">The library could not be read: {result.error.message}</div> : (
+        <>
+          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key}>{result.value ? `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}` : 'Reading the library…'}</p>
+          {result.value && (
+            <ClippingList ids={result.value.ids} load={load} href={href} onOpen={onOpen} height={listHeight}
+              empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

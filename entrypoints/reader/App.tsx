@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ArticleView } from '@/components/ArticleView';
+import { ClippingEditor } from '@/components/ClippingEditor';
+import { libraryHref } from '@/components/navigation';
+import { useLiveQuery } from '@/components/use-live-query';
+import { mentionsOf } from '@/lib/db/clippings';
+import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
+import { openDatabase } from '@/lib/db/schema';
+
+const clippingId = Number(new URLSearchParams(location.search).get('id'));
+const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' }) : null);
+
+/** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
+export function App() {
+  const db = useMemo(() => openDatabase(), []);
+  const clipping = useLiveQuery(async () => (await db.clippings.get(clippingId)) ?? null, [db], undefined as never);
+  // Mentions are read once: edits of note or tags must not repaint the article.
+  const mentions = useLiveQuery(() => mentionsOf(db, clippingId), [db, clipping.value?.updatedAt], []);
+  const collections = useLiveQuery(() => allCollections(db), [db], []);
+  const [deleted, setDeleted] = useState<DeletedClipping | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [painted, setPainted] = useState<string | null>(null);
+
+  if (clipping.error) return <main class="reader"><div class="status error" role="alert">The library could not be read: {clipping.error.message}</div></main>;
+  if (clipping.value === undefined) return <main class="reader"><p aria-live="polite">Opening the clipping…</p></main>;
+  if (deleted) {
+    return (
+      <main class="reader">
+        <div class="status" role="status">“{deleted.clipping.title}” was deleted.</div>
+        <div class="actions">
+          <button type="button" onClick={async () => {
+            const back = await restoreClipping(db, deleted);
+            if (back) setDeleted(null); else setStatus('This page was saved again since; the new clipping was kept.');
+          }}>Undo delete</button>
+          <a href={libraryHref()}>Back to the library</a>
+        </div>
+        {status && <p role="alert">{status}</p>}
+      </main>
+    );
+  }
+  const c = clipping.value;
+  if (!c) return <main class="reader"><h1>Clipping not found</h1><p>It may have been deleted. <a href={libraryHref()}>Open the library</a>.</p></main>;
+
+  const names = collections.value.filter((x) => c.collections.includes(x.id)).map((x) => x.name);
+  const meta = [c.siteName, c.byline, dateOf(c.published) && `published ${dateOf(c.published)}`, `saved ${dateOf(c.savedAt)}`].filter(Boolean).join(' · ');
+  document.title = `${c.title} — MigraLens`;
+  return (
+    <div class="reader-layout">
+      <main class="reader">
+        <p class="crumbs"><a href={libraryHref()}>Library</a></p>
+        <h1>{c.title}</h1>
+        <p class="clipping-meta">{c.source === 'selection' ? 'Passage from ' : ''}{meta}</p>
+        <p class="clipping-meta">Source: {/^https?:/i.test(c.url) ? <a href={c.url} target="_blank" rel="noopener noreferrer">{c.url}</a> : c.url}</p>
+        {painted && <p class="clipping-meta" role="status">{painted}</p>}
+        <article lang={c.lang ?? undefined}>
+          <ArticleView html={c.html} mentions={mentions.value}
+            onPainted={(placed, missing) => setPainted(`${placed} mentions highlighted${missing ? `, ${missing} could not be placed in the text` : ''}.`)} />
+        </article>
+      </main>
+      <aside class="reader-side" aria-label="Notes and actions">
+        <ClippingEditor note={c.note} tags={c.tags} collections={names} knownCollections={collections.value.map((x) => x.name)}
+          onSave={(edit) => editClipping(db, c.id, edit)} />
+        <div class="actions">
+          <button type="button" class="secondary danger" onClick={async () => {
+            try { setDeleted(await deleteClipping(db, c.id)); } catch (e) { setStatus(`Not deleted: ${String(e)}`); }
+          }}>Delete clipping</button>
+        </div>
+        {status && <p role="alert">{status}</p>}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { indexFields } from './clippings';
+import type { Clipping, Collection, MigraLensDB, StoredMention } from './schema';
+
+/** What the reader changes by hand; absent fields stay as they are. */
+export type ClippingEdit = { note?: string; tags?: string[]; collections?: string[] };
+
+/** Trimmed, de-duplicated, non-empty names, in the order given. */
+export function cleanNames(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of names) {
+    const name = raw.trim().replace(/\s+/g, ' ');
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()];
+}
+
+/** The collection ids for these names, creating the missing collections. Runs inside the caller's transaction. */
+async function collectionIds(db: MigraLensDB, names: readonly string[], stamp: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of cleanNames(names)) {
+    const found = await db.collections.where('name').equals(name).first();
+    ids.push(found ? found.id : await db.collections.add({ name, createdAt: stamp }));
+  }
+  return ids;
+}
+
+/** Updates note, tags and collections (by name) and the search words, in one transaction. */
+export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, now = new Date()): Promise<void> {
+  return db.transaction('rw', db.clippings, db.collections, async () => {
+    const c = await db.clippings.get(id);
+    if (!c) throw new Error(`Clipping ${id} no longer exists.`);
+    const stamp = now.toISOString();
+    const changes: Partial<Clipping> = {};
+    if (edit.note !== undefined) changes.note = edit.note;
+    if (edit.tags !== undefined) changes.tags = cleanNames(edit.tags);
+    if (edit.collections !== undefined) changes.collections = await collectionIds(db, edit.collections, stamp);
+    const next = { ...c, ...changes };
+    await db.clippings.update(id, { ...changes, ...indexFields(next) });
+  });
+}
+
+/** Names of all collections, for pickers and filters. */
+export function allCollections(db: MigraLensDB): Promise<Collection[]> {
+  return db.collections.orderBy('name').toArray();
+}
+
+/** Everything a deleted clipping was, so that "Undo" can put it back with the same id. */
+export type DeletedClipping = { clipping: Clipping; mentions: StoredMention[] };
+
+/** Deletes a clipping and its mentions in one transaction; returns them for undo (null when already gone). */
+export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClipping | null> {
+  return db.transaction('rw', db.clippings, db.mentions, async () => {
+    const clipping = await db.clippings.get(id);
+    if (!clipping) return null;
+    const mentions = await db.mentions.where('clippingId').equals(id).toArray();
+    await db.mentions.where('clippingId').equals(id).delete();
+    await db.clippings.delete(id);
+    return { clipping, mentions };
+  });
+}
+
+/**
+ * Puts a deleted clipping back as it was. If the page was saved again meanwhile, the new save wins
+ * and the old one is not restored (it would break the one-clipping-per-page rule): returns false.
+ */
+export function restoreClipping(db: MigraLensDB, deleted: DeletedClipping): Promise<boolean> {
+  return db.transaction('rw', db.clippings, db.mentions, async () => {
+    if (await db.clippings.where('urlKey').equals(deleted.clipping.urlKey).count()) return false;
+    await db.clippings.put(deleted.clipping);
+    await db.mentions.bulkPut(deleted.mentions);
+    return true;
+  });
+}

@@ -1,0 +1,103 @@
+import { facetKey, type Facet } from './facets';
+import type { Clipping, MigraLensDB } from './schema';
+import { queryWords } from './search-words';
+
+/** What the library is filtered by; every part is optional and all given parts must match. */
+export type LibraryQuery = {
+  /** Words searched in title, text, note and tags; the last one also matches as a prefix (typing). */
+  text?: string;
+  facets?: Facet[];
+  collectionId?: number;
+  tag?: string;
+  siteName?: string;
+  /** Publication date range, inclusive, `YYYY-MM-DD` (a clipping without a date is left out when a bound is set). */
+  from?: string;
+  to?: string;
+};
+
+export type QueryResult = {
+  /** Matching clipping ids, most recently saved or updated first. */
+  ids: number[];
+};
+
+/** A word shorter than this is matched exactly, never as a prefix: "a*" would read most of the index. */
+const MIN_PREFIX = 3;
+
+/**
+ * Every filter is an index lookup that yields clipping ids (no record is read); the sets are
+ * intersected and ordered by the `updatedAt` index. Reading the records is left to the caller,
+ * for the rows it shows (see `clippingsByIds`). This keeps a 10,000-clipping library fast.
+ */
+export async function queryLibrary(db: MigraLensDB, q: LibraryQuery): Promise<QueryResult> {
+  const sets: Promise<Set<number>>[] = [];
+  const words = queryWords(q.text ?? '');
+  words.forEach((word, i) => {
+    const last = i === words.length - 1;
+    const where = db.clippings.where('words');
+    const coll = last && word.length >= MIN_PREFIX ? where.startsWith(word) : where.equals(word);
+    sets.push(keySet(coll));
+  });
+  for (const f of q.facets ?? []) sets.push(keySet(db.clippings.where('facets').equals(facetKey(f))));
+  if (q.collectionId !== undefined) sets.push(keySet(db.clippings.where('collections').equals(q.collectionId)));
+  if (q.tag) sets.push(keySet(db.clippings.where('tags').equals(q.tag)));
+  if (q.siteName) sets.push(keySet(db.clippings.where('siteName').equals(q.siteName)));
+  if (q.from || q.to) {
+    sets.push(keySet(db.clippings.where('published').between(q.from ?? '', `${q.to ?? '\uffff'}\uffff`, true, true)));
+  }
+  const ordered = (await db.clippings.orderBy('updatedAt').reverse().primaryKeys()) as number[];
+  if (!sets.length) return { ids: ordered };
+  const resolved = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
+  return { ids: ordered.filter((id) => resolved.every((s) => s.has(id))) };
+}
+
+async function keySet(coll: { primaryKeys(): Promise<unknown[]> }): Promise<Set<number>> {
+  return new Set((await coll.primaryKeys()) as number[]);
+}
+
+/** The records for ids, in the same order, skipping any deleted meanwhile. */
+export async function clippingsByIds(db: MigraLensDB, ids: readonly number[]): Promise<Clipping[]> {
+  return (await db.clippings.bulkGet([...ids])).filter((c): c is Clipping => !!c);
+}
+
+/** A filter value offered to the user, with how many of the sampled clippings have it. */
+export type FacetOption = { facet: Facet; label: string; count: number };
+
+/**
+ * Filter chips: the detected names and figure categories most frequent among the `sample` most
+ * recent clippings (a fixed-size read, so its cost does not grow with the library).
+ */
+export async function facetOptions(db: MigraLensDB, sample = 200, limit = 12): Promise<FacetOption[]> {
+  const recent = await db.clippings.orderBy('updatedAt').reverse().limit(sample).toArray();
+  const counts = new Map<string, number>();
+  for (const c of recent) for (const key of c.facets) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const options: FacetOption[] = [];
+  for (const [key, count] of counts) {
+    const facet = parseFacetKey(key);
+    if (facet && facet.type !== 'kind' && facet.type !== 'entity') {
+      options.push({ facet, count, label: facet.type === 'name' ? facet.canonical : facet.category });
+    }
+  }
+  const named = options.filter((o) => o.facet.type === 'name').sort(byCount).slice(0, limit);
+  const categories = options.filter((o) => o.facet.type === 'category').sort(byCount).slice(0, limit);
+  return [...named, ...categories];
+}
+
+const byCount = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label);
+
+export function parseFacetKey(key: string): Facet | null {
+  const [type, ...rest] = key.split(':');
+  if (type === 'kind' && rest.length === 1) return { type, kind: rest[0] as never };
+  if (type === 'name' && rest.length >= 2) return { type, kind: rest[0] as never, canonical: rest.slice(1).join(':') };
+  if (type === 'entity') return { type, entityId: rest.join(':') };
+  if (type === 'category') return { type, category: rest.join(':') };
+  return null;
+}
+
+/** Distinct sites and tags in the library, for the filter menus (read from the indexes only). */
+export async function filterValues(db: MigraLensDB): Promise<{ sites: string[]; tags: string[] }> {
+  const [sites, tags] = await Promise.all([
+    db.clippings.orderBy('siteName').uniqueKeys(),
+    db.clippings.orderBy('tags').uniqueKeys(),
+  ]);
+  return { sites: sites.map(String), tags: tags.map(String) };
+}

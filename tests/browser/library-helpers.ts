@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+export type StoredRow = { id: number; urlKey: string; url: string; title: string; source: string; note: string; html: string };
+
+/** The clippings in the extension's IndexedDB, read with the plain IndexedDB API from one of its pages. */
+export function readClippings(extensionPage: Page): Promise<StoredRow[]> {
+  return extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const req = indexedDB.open('migralens');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    const rows = await new Promise<unknown[]>((ok, ko) => {
+      const req = db.transaction('clippings').objectStore('clippings').getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    db.close();
+    return rows;
+  }) as Promise<StoredRow[]>;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) in the page. The source is evaluated through the
+ * DevTools protocol, which the extension page's CSP does not apply to; nothing is added to the
+ * extension itself.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Everything in the page that could run code or load from elsewhere, as readable descriptions. */
+export function hostileLeftovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      if (el.tagName === 'SCRIPT' && !(el as HTMLScriptElement).src.startsWith(location.origin)) found.push('inline script');
+      // The page's own forms and buttons are ours; inside an article body or a list row nothing of the sort belongs.
+      if (/^(IFRAME|OBJECT|EMBED|SVG|MATH|FORM|IMG|BASE|META|STYLE|LINK|INPUT|BUTTON)$/i.test(el.tagName) && el.closest('.article-body, .clippings')) found.push(el.tagName.toLowerCase());
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) found.push(`${el.tagName.toLowerCase()}[${attr.name}]`);
+        if (/^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`${el.tagName.toLowerCase()}[${attr.name}=${attr.value.slice(0, 20)}]`);
+      }
+    }
+    if ((window as unknown as { __pwned?: string }).__pwned) found.push(`ran: ${(window as unknown as { __pwned?: string }).__pwned}`);
+    return found;
+  });
+}
