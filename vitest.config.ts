@@ -8,6 +8,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
+          // Some tests run the detector over 5 MB inputs; they check results, never time.
+          testTimeout: 60_000,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           // Unit tests never reach the network: pages parsed here must not fetch what they link to.
@@ -31,6 +33,8 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          // A real browser on a busy 2-core machine can take seconds to settle; polls wait for it.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 120_000,
           fileParallelism: false,
         },

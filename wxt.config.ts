@@ -10,8 +10,16 @@ export default defineConfig({
     name: 'MigraLens',
     description:
       'Highlights institutions, roles, people, figures and dates in migration news and keeps annotated clippings in a local library.',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     action: { default_title: 'MigraLens' },
+    commands: {
+      'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save page as clipping' },
+      'annotate-page': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Annotate this page' },
+    },
+    // Automatic annotation: requested at runtime, site by site, from the options page; none is granted at install.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

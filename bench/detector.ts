@@ -47,11 +47,12 @@ export function benchDetector(shared: string | null): void {
     console.log(`${s.lang.padEnd(4)}  ${ms(quantile(times, 0.5)).padStart(11)}  ${ms(quantile(times, 0.95)).padStart(9)}  ${String(n).padStart(8)}`);
   }
   // The first call in a fresh process includes building the matchers.
-  const first = samples.map((s) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/first-call.ts', s.lang], { encoding: 'utf8', input: s.text });
-    return `${s.lang} ${ms(Number(out.trim()))}`;
+  const runs = samples.map((s) => {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/first-call.ts', s.lang], { encoding: 'utf8', input: s.text });
+    return { lang: s.lang, ...(JSON.parse(out) as { first: number; retainedMB: number }) };
   });
-  console.log(`first call in a fresh process: ${first.join(', ')}`);
+  console.log(`first call in a fresh process: ${runs.map((r) => `${r.lang} ${ms(r.first)}`).join(', ')}`);
+  console.log(`heap kept by the detector once warm in all six languages: ${Math.max(...runs.map((r) => r.retainedMB)).toFixed(1)} MB`);
 
   const base = samples.find((s) => s.lang === 'en') ?? samples[0];
   if (base) {

@@ -7,6 +7,7 @@ import { benchBundleSize } from './bundle-size';
 import { benchDetectionQuality } from './detection-quality';
 import { benchDetector } from './detector';
 import { benchExtraction } from './extraction';
+import { benchInPage } from './in-page';
 import { sharedDir } from './shared-data';
 
 const shared = sharedDir();
@@ -18,4 +19,7 @@ benchDetector(shared);
 if (shared) {
   benchDetectionQuality(shared);
   benchExtraction(shared);
+  await benchInPage(shared);
 }
+await (await import('./export-import')).benchExportImport(); // issue 6: export and import of 10,000 generated clippings in Chromium
+await (await import('./library')).benchLibrary(); // issue 5: the clippings library with 10,000 generated clippings in Chromium

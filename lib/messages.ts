@@ -37,9 +37,26 @@ export type MessageMap = {
   'text/analyse': { request: { text: string; options: DetectOptions }; response: Analysis };
   /** Popup → background: inject the annotator into a tab (activeTab) and return its summary. */
   'tab/annotate': { request: { tabId: number; force?: boolean }; response: Result<PageSummary> };
-  /** Popup → background: save the tab's page as a clipping. */
-  'tab/save': { request: { tabId: number; force?: boolean }; response: Result<SaveResult & { title: string }> };
+  /**
+   * Popup, context menu or shortcut → background: save the tab's page as a clipping; with `selection`
+   * (the selected text), save that passage with its mentions instead, linked to the page.
+   */
+  'tab/save': { request: { tabId: number; force?: boolean; selection?: string }; response: Result<SaveResult & { title: string }> };
+  /**
+   * Content script → background (the sender's tab): what the page holds now, for the toolbar
+   * badge; the answer says whether the library already has this page.
+   */
+  'page/report': { request: { summary: PageSummary; urlKey: string | null }; response: { saved: boolean } };
+  /** Content script (the panel's "Save clipping") → background: save the sender's tab, as `tab/save` does. */
+  'page/save': { request: { force?: boolean }; response: Result<SaveResult & { title: string }> };
 };
+
+/**
+ * A save started from the context menu or the shortcut has no window to report in: the background
+ * puts its outcome in storage.session under this key and the popup shows it when next opened.
+ */
+export const LAST_TRIGGERED_SAVE = 'lastTriggeredSave';
+export type TriggeredSave = { at: string; ok: boolean; message: string };
 
 export type MessageType = keyof MessageMap;
 

@@ -1,9 +1,15 @@
-import { detectOptionsFor, joinAnalysis, type PageAnnotation } from './annotate-page';
+import { detectOptionsFor, joinAnalysis, type AnchoredMention } from './annotate-page';
+import { mergeMentions, reattach } from './anchor/reattach';
+import { anchorFor } from './anchor/text-quote';
 import type { ClippingInput } from './db/clippings';
 import type { Analysis } from './detect';
-import { MENTION_KINDS, type DetectOptions, type MentionKind } from './detect/types';
-import { extractArticle } from './extract/extract-article';
-import { clearHighlights, paintHighlights } from './highlight/paint-highlights';
+import { MENTION_KINDS, type DetectOptions, type Lang, type MentionKind } from './detect/types';
+import { extractBounded } from './bounded-extract';
+import type { ExtractedArticle } from './extract/extract-article';
+import { readPageMetadata } from './extract/page-metadata';
+import { rangeAtPoint } from './highlight/hit-test';
+import { unwrapMarks, wrapInMarks } from './highlight/mark-fallback';
+import { clearHighlights, paintRanges, rangeForMention, supportsHighlights, type PaintTarget } from './highlight/paint-highlights';
 import type { PageSummary } from './messages';
 import { fail, ok, type Result } from './result';
 import { urlKey } from './url-key';
@@ -16,66 +22,221 @@ export type PageAnnotatorOptions = {
    * so that the detector and its data are not injected into every page.
    */
   analyse: (text: string, options: DetectOptions) => Promise<Analysis>;
+  /** Lets the page run between the steps (Readability, detection, painting); resolves at once by default. */
+  yieldToPage?: () => Promise<void>;
+};
+
+/** A mention as it stands in the page: its anchor, and its live range when it is attached. */
+export type LiveMention = AnchoredMention & {
+  /** Stable within the page's life, across re-readings. */
+  id: number;
+  /** null when the mention could not be placed in the page (listed as such, not dropped). */
+  range: Range | null;
 };
 
 /**
- * The annotator living in one page: reads the article, highlights it, and hands out the clipping
- * on request. Pure DOM; the content script wires it to messages.
+ * Longest text sent to detection. A 5 MB page reads as a few million characters; beyond this the
+ * panel says that only the beginning was annotated, and the page stays responsive.
+ */
+export const MAX_DETECTED_CHARS = 250_000;
+
+/**
+ * The annotator living in one page: reads the article, highlights it, re-reads it when the page
+ * changes, and hands out the clipping on request. Pure DOM; the content script wires it to
+ * messages and to the panel.
  */
 export class PageAnnotator {
-  private annotation: PageAnnotation | null = null;
+  private article: ExtractedArticle | null = null;
+  private canonicalUrl: string | null = null;
+  private detectedLang: Lang | null = null;
+  private mentionList: LiveMention[] = [];
   private wholePage = false;
-  private unanchored = 0;
+  private nextId = 1;
+  private hidden = new Set<MentionKind>();
+  private marks: HTMLElement[] = [];
+  /** Set when only the first MAX_DETECTED_CHARS of the text were annotated. */
+  private detectCut = false;
+  /** Set when the page was too large to read whole (see extractBounded). */
+  private pageCut = false;
 
   constructor(private readonly doc: Document, private readonly options: PageAnnotatorOptions) {}
 
-  /** Annotates the page (again) and says what was found. Never throws: failures come back as a summary. */
+  private pause(): Promise<void> {
+    return this.options.yieldToPage ? this.options.yieldToPage() : Promise.resolve();
+  }
+
+  get mentions(): readonly LiveMention[] { return this.mentionList; }
+  /** True when only the beginning of a very large page or article was annotated. */
+  get truncated(): boolean { return this.pageCut || this.detectCut; }
+  get hiddenKinds(): ReadonlySet<MentionKind> { return this.hidden; }
+  /** The article text as last read; null before annotating or when there is no article. */
+  get articleText(): string | null { return this.article?.text ?? null; }
+
+  /** Annotates the page (again, from scratch) and says what was found. Never throws: failures come back as a summary. */
   async annotate(force = false): Promise<PageSummary> {
     const url = this.doc.location?.href ?? '';
     try {
-      clearHighlights(this.doc);
-      this.annotation = null;
-      const article = extractArticle(this.doc, url, { force });
+      this.unpaint();
+      this.article = null;
+      this.mentionList = [];
+      await this.pause();
+      const { article, cut } = extractBounded(this.doc, url, { force });
+      this.pageCut = cut;
       this.wholePage = force && article !== null;
       if (!article) return { state: 'no-article', url, title: this.doc.title };
-      this.annotation = joinAnalysis(this.doc, article, await this.options.analyse(article.text, detectOptionsFor(article)));
-      const { mentions, detectedLang } = this.annotation;
-      const { unanchored } = paintHighlights(this.doc, article.segments, mentions);
-      this.unanchored = unanchored.length;
-      const counts = Object.fromEntries(MENTION_KINDS.map((k) => [k, 0])) as Record<MentionKind, number>;
-      for (const m of mentions) counts[m.kind] += 1;
-      return {
-        state: 'annotated', url, title: article.title, detectedLang, counts, total: mentions.length,
-        unanchored: this.unanchored, wholePage: this.wholePage,
-      };
+      await this.pause();
+      const fresh = await this.detect(article);
+      this.article = article;
+      this.mentionList = fresh.map((m) => ({ ...m, id: this.nextId++, range: null }));
+      await this.pause();
+      this.paint();
+      return this.summary();
     } catch (error) {
-      this.annotation = null;
+      this.article = null;
+      this.mentionList = [];
       return { state: 'failed', url, message: error instanceof Error ? error.message : String(error) };
     }
   }
 
+  /**
+   * Reads the page again after its DOM changed: mentions are re-found by their anchors, new text
+   * (a late-loaded paragraph) is detected, and what cannot be re-found stays listed as detached.
+   * Returns false when nothing needed doing (same text, every highlight still in place) or when
+   * the article is momentarily gone (a re-render in progress: the old state is kept).
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.article) return false;
+    const stillInPlace = this.mentionList.every((m) => !m.range || rangeHolds(m.range, m.text));
+    const { article, cut } = extractBounded(this.doc, this.doc.location?.href ?? this.article.url, { force: this.wholePage });
+    if (!article) return false;
+    this.pageCut = cut;
+    if (article.text === this.article.text && stillInPlace) return false;
+    await this.pause();
+    const { attached, detached } = reattach(article.text, this.mentionList);
+    const fresh = article.text === this.article.text ? attached : await this.detect(article);
+    // Keep ids stable for mentions that survived, so that the panel does not jump.
+    const idOf = new Map(this.mentionList.map((m) => [`${m.kind}|${m.canonical}|${m.anchor.prefix}|${m.anchor.quote}`, m.id]));
+    const merged = mergeMentions(fresh, attached).map((m) => {
+      const key = `${m.kind}|${m.canonical}|${m.anchor.prefix}|${m.anchor.quote}`;
+      return { ...m, id: idOf.get(key) ?? this.nextId++, range: null };
+    });
+    const gone = detached.filter((d) => !merged.some((m) => m.kind === d.kind && m.canonical === d.canonical && Math.abs(m.start - d.anchor.position) < 200));
+    this.unpaint();
+    this.article = article;
+    this.mentionList = [...merged, ...gone.map((d) => ({ ...d, id: (d as LiveMention).id, range: null }))];
+    this.paint(new Set(gone.map((d) => (d as LiveMention).id)));
+    return true;
+  }
+
+  private async detect(article: ExtractedArticle): Promise<AnchoredMention[]> {
+    this.detectCut = article.text.length > MAX_DETECTED_CHARS;
+    const text = this.detectCut ? article.text.slice(0, MAX_DETECTED_CHARS) : article.text;
+    const analysis = await this.options.analyse(text, detectOptionsFor(article));
+    const joined = joinAnalysis(this.doc, { ...article, text }, analysis);
+    this.canonicalUrl = joined.canonicalUrl;
+    this.detectedLang = joined.detectedLang;
+    // Anchors are taken from the full text so that their suffix is right at the cut too.
+    return joined.mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) }));
+  }
+
+  /** Places every mention in the page (except `detachedIds`) and paints the visible kinds. */
+  private paint(detachedIds: ReadonlySet<number> = new Set()): void {
+    const article = this.article;
+    if (!article) return;
+    const targets: PaintTarget[] = [];
+    for (const m of this.mentionList) {
+      m.range = detachedIds.has(m.id) ? null : rangeForMention(this.doc, article.segments, m);
+      if (m.range) targets.push({ kind: m.kind, range: m.range });
+    }
+    this.paintTargets(targets);
+  }
+
+  private paintTargets(targets: PaintTarget[]): void {
+    if (supportsHighlights(this.doc)) {
+      paintRanges(this.doc, targets, this.hidden);
+    } else {
+      unwrapMarks(this.marks);
+      this.marks = wrapInMarks(this.doc, targets, this.hidden);
+    }
+  }
+
+  private unpaint(): void {
+    clearHighlights(this.doc);
+    unwrapMarks(this.marks);
+    this.marks = [];
+  }
+
+  /** Shows or hides one kind's highlights. */
+  setKindVisible(kind: MentionKind, visible: boolean): void {
+    if (visible) this.hidden.delete(kind); else this.hidden.add(kind);
+    const targets = this.mentionList.filter((m) => m.range).map((m) => ({ kind: m.kind, range: m.range! }));
+    this.paintTargets(targets);
+  }
+
+  /** The attached, visible mention under the viewport point (x, y), or null. */
+  mentionAt(x: number, y: number): LiveMention | null {
+    const visible = this.mentionList.map((m) => (m.range && !this.hidden.has(m.kind) ? m.range : null));
+    const i = rangeAtPoint(this.doc, visible, x, y);
+    return i >= 0 ? this.mentionList[i] : null;
+  }
+
+  /** True when the marks fallback is painting (the page's DOM holds our `<mark>` elements). */
+  get usesMarks(): boolean { return this.marks.length > 0; }
+
+  /** Removes every trace of the annotation from the page. */
+  dispose(): void {
+    this.unpaint();
+    this.article = null;
+    this.mentionList = [];
+  }
+
+  /** What was found, for the popup and the badge. */
+  summary(): PageSummary {
+    const url = this.doc.location?.href ?? '';
+    const a = this.article;
+    if (!a) return { state: 'no-article', url, title: this.doc.title };
+    const counts = Object.fromEntries(MENTION_KINDS.map((k) => [k, 0])) as Record<MentionKind, number>;
+    for (const m of this.mentionList) counts[m.kind] += 1;
+    return {
+      state: 'annotated', url, title: a.title, detectedLang: this.detectedLang, counts, total: this.mentionList.length,
+      unanchored: this.mentionList.filter((m) => !m.range).length, wholePage: this.wholePage,
+    };
+  }
+
+  /** The key the library files this page under, once annotated. */
+  urlKey(): string | null {
+    return this.article ? urlKey(this.article.url, this.canonicalUrl ?? readPageMetadata(this.doc).canonicalUrl) : null;
+  }
+
   /** The clipping to save for the page as annotated; annotates first when needed. */
   async clipping(force = false): Promise<Result<ClippingInput>> {
-    if (!this.annotation || (force && !this.wholePage)) {
+    if (!this.article || (force && !this.wholePage)) {
       const summary = await this.annotate(force);
       if (summary.state === 'failed') return fail('content-script-failed', summary.message);
     }
-    const a = this.annotation;
-    if (!a) return fail('no-article', 'No article found on this page. Use “Save whole page” to keep it anyway.');
-    const { article } = a;
+    const article = this.article;
+    if (!article) return fail('no-article', 'No article found on this page. Use “Save whole page” to keep it anyway.');
     return ok({
-      urlKey: urlKey(article.url, a.canonicalUrl),
+      urlKey: urlKey(article.url, this.canonicalUrl),
       url: article.url,
-      canonicalUrl: a.canonicalUrl,
+      canonicalUrl: this.canonicalUrl,
       title: article.title || this.doc.title || article.url,
       byline: article.byline,
       siteName: article.siteName,
-      lang: article.lang ?? a.detectedLang,
+      lang: article.lang ?? this.detectedLang,
       published: article.published,
       excerpt: article.excerpt,
       text: article.text,
       html: this.options.sanitize(article.html),
-      mentions: a.mentions,
+      // What the library keeps is the text as read now: mentions re-found at their current offsets.
+      mentions: this.mentionList.filter((m) => article.text.slice(m.start, m.end) === m.text)
+        .map(({ id: _id, range: _range, ...m }) => m),
     });
   }
+}
+
+/** Whether a live range still covers the text it was made for. */
+function rangeHolds(range: Range, text: string): boolean {
+  const node = range.startContainer;
+  return node.isConnected && range.endContainer.isConnected && range.toString().replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
 }

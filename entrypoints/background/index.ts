@@ -1,10 +1,14 @@
 import { openDatabase } from '@/lib/db/schema';
 import { analyse } from '@/lib/detect';
 import { isMessage, type MessageMap } from '@/lib/messages';
+import { registerSaveTriggers } from './save-triggers';
+import { registerAnnotateTriggers } from './annotate-triggers';
 import { annotateTab, saveTab } from './tab-actions';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  registerAnnotateTriggers(db);
+  registerSaveTriggers(db);
 
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isMessage(message)) return undefined;

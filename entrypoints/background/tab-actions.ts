@@ -1,7 +1,6 @@
-import { saveClipping } from '@/lib/db/clippings';
+import { trySaveClipping } from '@/lib/db/clippings';
 import type { MigraLensDB } from '@/lib/db/schema';
-import { describeStorageError } from '@/lib/db/storage-errors';
-import { highlightCss } from '@/lib/highlight/highlight-styles';
+import { selectionClipping } from '@/lib/db/selection';
 import type { MessageMap, PageSummary } from '@/lib/messages';
 import { fail, ok, type Result } from '@/lib/result';
 
@@ -10,7 +9,9 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 /** Injects the annotator (allowed by activeTab after a user gesture) and returns its summary. */
 export async function annotateTab(tabId: number, force = false): Promise<Result<PageSummary>> {
   try {
-    await browser.scripting.insertCSS({ target: { tabId }, css: highlightCss() });
+    // Asked for by the user (popup, shortcut, context menu): the in-page panel opens, which it does
+    // not on the sites annotated automatically. The content script styles its own highlights.
+    await browser.scripting.executeScript({ target: { tabId }, func: () => { (globalThis as { migralensOpenPanel?: boolean }).migralensOpenPanel = true; } });
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
     let summary = injection?.result as PageSummary | undefined;
     if (force && summary?.state !== 'annotated') {
@@ -23,17 +24,19 @@ export async function annotateTab(tabId: number, force = false): Promise<Result<
   }
 }
 
-/** Annotates the tab if needed, asks it for its clipping and stores it in one transaction. */
-export async function saveTab(db: MigraLensDB, { tabId, force }: MessageMap['tab/save']['request']): Promise<MessageMap['tab/save']['response']> {
-  const annotated = await annotateTab(tabId, force);
+/**
+ * Annotates the tab if needed, asks it for its clipping and stores it in one transaction. With a
+ * selection, stores that passage instead (the whole page is read when it has no article, so that
+ * a passage of any page can be kept).
+ */
+export async function saveTab(db: MigraLensDB, { tabId, force, selection }: MessageMap['tab/save']['request']): Promise<MessageMap['tab/save']['response']> {
+  const whole = force || !!selection;
+  const annotated = await annotateTab(tabId, whole);
   if (!annotated.ok) return annotated;
-  const clipping = await browser.tabs.sendMessage(tabId, { type: 'page/clipping', payload: { force } }) as MessageMap['page/clipping']['response'];
+  const clipping = await browser.tabs.sendMessage(tabId, { type: 'page/clipping', payload: { force: whole } }) as MessageMap['page/clipping']['response'];
   if (!clipping.ok) return clipping;
-  try {
-    const saved = await saveClipping(db, clipping.value);
-    return ok({ ...saved, title: clipping.value.title });
-  } catch (error) {
-    const { code, message } = describeStorageError(error);
-    return fail(code, message);
-  }
+  const input = selection ? selectionClipping(clipping.value, selection) : clipping.value;
+  if (!input) return fail('bad-request', 'The selection is empty: select some text and try again.');
+  const saved = await trySaveClipping(db, input);
+  return saved.ok ? ok({ ...saved.value, title: input.title }) : saved;
 }

@@ -1,38 +1,43 @@
-import { sanitizeArticleHtml } from '@/lib/sanitize-html';
-import { isMessage, type MessageMap, type PageSummary } from '@/lib/messages';
-import { PageAnnotator } from '@/lib/page-annotator';
+import type { PageSummary } from '@/lib/messages';
+import { isMessage, type MessageMap } from '@/lib/messages';
+import { InPageController } from './controller';
 
-type Instance = { annotator: PageAnnotator; last: PageSummary | null };
-const KEY = '__migralensAnnotator';
+const KEY = '__migralensController';
+type Scope = typeof globalThis & { [KEY]?: InPageController; migralensOpenPanel?: boolean };
 
-// Injected on demand with scripting.executeScript (activeTab): nothing runs until the user asks.
-// A second injection into the same page reuses the first instance and its message listener.
+// Injected on demand with scripting.executeScript (activeTab), or registered for the sites the
+// user chose. A second injection into the same page reuses the first controller.
 export default defineContentScript({
   registration: 'runtime',
-  async main(): Promise<PageSummary> {
-    const scope = globalThis as typeof globalThis & { [KEY]?: Instance };
-    let instance = scope[KEY];
-    if (!instance) {
-      const annotator = new PageAnnotator(document, {
-        sanitize: (html) => sanitizeArticleHtml(html, window),
-        analyse: (text, options): Promise<MessageMap['text/analyse']['response']> =>
-          browser.runtime.sendMessage({ type: 'text/analyse', payload: { text, options } }),
-      });
-      instance = scope[KEY] = { annotator, last: null };
+  // WXT would otherwise post a message to the page's window on every injection.
+  noScriptStartedPostMessage: true,
+  async main(ctx): Promise<PageSummary> {
+    const scope = globalThis as Scope;
+    const userAsked = scope.migralensOpenPanel === true;
+    scope.migralensOpenPanel = false;
+    let controller = scope[KEY];
+    if (!controller) {
+      const c = controller = scope[KEY] = new InPageController();
       browser.runtime.onMessage.addListener((message: unknown) => {
         if (!isMessage(message)) return undefined;
         if (message.type === 'page/annotate') {
           const { force } = message.payload as MessageMap['page/annotate']['request'];
-          return annotator.annotate(force).then((summary) => (instance!.last = summary));
+          return c.run(force, true);
         }
         if (message.type === 'page/clipping') {
           const { force } = message.payload as MessageMap['page/clipping']['request'];
-          return annotator.clipping(force);
+          return c.annotator.clipping(force);
         }
         return undefined;
       });
     }
-    if (!instance.last || instance.last.state !== 'annotated') instance.last = await instance.annotator.annotate();
-    return instance.last;
+    // A re-injection invalidates the previous context; its listeners move to this one. When the
+    // extension itself goes away (update, reload), everything it put in the page goes too.
+    controller.bind(ctx);
+    const c = controller;
+    ctx.onInvalidated(() => { if (!browser.runtime?.id) { c.dispose(); delete scope[KEY]; } });
+    if (userAsked) c.showPanel();
+    if (c.last?.state === 'annotated') return c.last;
+    return c.run(false, userAsked);
   },
 });

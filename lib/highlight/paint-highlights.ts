@@ -9,37 +9,63 @@ export const highlightName = (kind: MentionKind) => `${HIGHLIGHT_PREFIX}${kind}`
 
 export type PaintResult = { painted: number; unanchored: Mention[] };
 
+/** One range to paint, with its kind. */
+export type PaintTarget = { kind: MentionKind; range: Range };
+
 type HighlightWindow = { CSS?: { highlights?: HighlightRegistry }; Highlight?: typeof Highlight };
 
+// Nested mentions (an institution inside a role) must show the inner colour.
+const PRIORITY: Record<MentionKind, number> = { institution: 2, role: 0, person: 1, figure: 1, date: 1 };
+
+/** True when the document's window implements the CSS Custom Highlight API. */
+export function supportsHighlights(doc: Document): boolean {
+  const win = doc.defaultView as (Window & HighlightWindow) | null;
+  return !!win?.CSS?.highlights && !!win.Highlight;
+}
+
 /**
- * Registers one CSS Custom Highlight per kind over the mentions' ranges. The page's DOM is not
- * touched: highlights are ranges the browser paints. Returns the mentions that no longer map to
- * the page (their text nodes were replaced), so that the caller can say so.
+ * The live range of `mention` in the page, or null when its text nodes left the page or no longer
+ * hold the mention's text (the page changed since it was read).
  */
-export function paintHighlights(doc: Document, segments: readonly TextSegment[], mentions: readonly Mention[]): PaintResult {
+export function rangeForMention(doc: Document, segments: readonly TextSegment[], mention: Pick<Mention, 'start' | 'end' | 'text'>): Range | null {
+  const range = rangeForSpan(doc, segments, mention.start, mention.end);
+  if (!range || range.toString().replace(/\s+/g, ' ') !== mention.text.replace(/\s+/g, ' ')) return null;
+  return range;
+}
+
+/**
+ * Registers one CSS Custom Highlight per kind over the given ranges; kinds in `hidden` are
+ * registered empty. The page's DOM is not touched: highlights are ranges the browser paints.
+ */
+export function paintRanges(doc: Document, targets: readonly PaintTarget[], hidden: ReadonlySet<MentionKind> = new Set()): number {
   const win = doc.defaultView as (Window & HighlightWindow) | null;
   const registry = win?.CSS?.highlights;
   const HighlightCtor = win?.Highlight;
   if (!registry || !HighlightCtor) throw new Error('This browser does not support the CSS Custom Highlight API.');
   const byKind = new Map<MentionKind, Range[]>(MENTION_KINDS.map((k) => [k, []]));
-  const unanchored: Mention[] = [];
-  for (const m of mentions) {
-    const range = rangeForSpan(doc, segments, m.start, m.end);
-    if (!range || range.toString().replace(/\s+/g, ' ') !== m.text.replace(/\s+/g, ' ')) {
-      unanchored.push(m);
-      continue;
-    }
-    byKind.get(m.kind)!.push(range);
-  }
+  for (const t of targets) if (!hidden.has(t.kind)) byKind.get(t.kind)!.push(t.range);
   let painted = 0;
   for (const [kind, ranges] of byKind) {
     const highlight = new HighlightCtor(...ranges);
-    // Nested mentions (an institution inside a role) must show the inner colour.
-    highlight.priority = kind === 'institution' ? 2 : kind === 'role' ? 0 : 1;
+    highlight.priority = PRIORITY[kind];
     registry.set(highlightName(kind), highlight);
     painted += ranges.length;
   }
-  return { painted, unanchored };
+  return painted;
+}
+
+/**
+ * Paints the mentions of an article read from `doc`. Returns the mentions that no longer map to
+ * the page (their text nodes were replaced), so that the caller can say so.
+ */
+export function paintHighlights(doc: Document, segments: readonly TextSegment[], mentions: readonly Mention[]): PaintResult {
+  const targets: PaintTarget[] = [];
+  const unanchored: Mention[] = [];
+  for (const m of mentions) {
+    const range = rangeForMention(doc, segments, m);
+    if (range) targets.push({ kind: m.kind, range }); else unanchored.push(m);
+  }
+  return { painted: paintRanges(doc, targets), unanchored };
 }
 
 export function clearHighlights(doc: Document): void {

@@ -61,6 +61,8 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
   return {
     context, extensionId, worker, requests, tabIdOf,
     clickAction: async (page) => {
+      // A click only grants activeTab on the tab in front (the first-run options tab may be there).
+      await page.bringToFront();
       const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never) as { targetInfos: { targetId: string; type: string; url: string }[] };
       const target = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
       if (!target) throw new Error(`No tab target for ${page.url()}`);

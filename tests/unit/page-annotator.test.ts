@@ -32,10 +32,42 @@ const annotator = () => new PageAnnotator(document, {
 });
 
 describe('PageAnnotator', () => {
-  test('reports an internal failure as a summary instead of throwing into the page', async () => {
+  test('without the Highlight API, wraps mentions in <mark> elements and takes them out again', async () => {
     loadFixture('calais-fr.html');
-    const summary = await annotator().annotate();
-    expect(summary).toMatchObject({ state: 'failed', message: expect.stringMatching(/Custom Highlight API/) });
+    const before = document.body.innerHTML;
+    const a = annotator();
+    const summary = await a.annotate();
+    expect(summary).toMatchObject({ state: 'annotated' });
+    const marks = [...document.querySelectorAll('mark[data-migralens]')];
+    expect(marks.map((m) => `${m.getAttribute('data-migralens')}:${m.textContent}`)).toContain('institution:Frontex');
+    expect(a.usesMarks).toBe(true);
+    a.dispose();
+    expect(document.querySelectorAll('mark[data-migralens]')).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  test('re-attaches mentions after the article is re-rendered, and lists those that are gone', async () => {
+    loadFixture('calais-fr.html');
+    installHighlightApi();
+    const a = annotator();
+    const first = await a.annotate();
+    if (first.state !== 'annotated') throw new Error('not annotated');
+    const frontexBefore = a.mentions.filter((m) => m.text === 'Frontex').length;
+    // Re-render: every paragraph replaced by a copy (new text nodes), one paragraph dropped.
+    const paragraphs = [...document.querySelectorAll('article p')];
+    for (const p of paragraphs) p.replaceWith(p.cloneNode(true));
+    const dropped = document.querySelectorAll('article p')[1];
+    const droppedText = dropped.textContent ?? '';
+    dropped.remove();
+    expect(await a.refresh()).toBe(true);
+    const attached = a.mentions.filter((m) => m.range);
+    for (const m of attached) expect(m.range!.startContainer.isConnected).toBe(true);
+    expect(a.mentions.filter((m) => m.text === 'Frontex' && m.range).length).toBeGreaterThan(0);
+    const detached = a.mentions.filter((m) => !m.range);
+    for (const m of detached) expect(droppedText).toContain(m.text);
+    expect(frontexBefore).toBeGreaterThan(0);
+    // Nothing changed since: nothing to do.
+    expect(await a.refresh()).toBe(false);
   });
 
   test('annotates, registers one highlight per kind and builds the clipping', async () => {
