@@ -135,3 +135,16 @@ export function rangeForSpan(doc: Document, segments: readonly TextSegment[], st
   range.setEnd(last.node, endOffset);
   return range;
 }
+
+/** `first` then `second` as one article text, as one pass over both node lists would build it. */
+export function joinArticleTexts(first: ArticleText, second: ArticleText): ArticleText {
+  if (!first.text) return second;
+  if (!second.text) return first;
+  const shift = first.text.length + 2;
+  const moved = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + shift, end: x.end + shift });
+  return {
+    text: `${first.text}\n\n${second.text}`,
+    segments: [...first.segments, ...second.segments.map(moved)],
+    captions: [...first.captions, ...second.captions.map(moved)],
+  };
+}

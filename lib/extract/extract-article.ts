@@ -1,5 +1,5 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { buildArticleText, type TextSegment } from './article-text';
+import { buildArticleText, joinArticleTexts, type TextSegment } from './article-text';
 import { removeFurniture } from './clean-furniture';
 import { filterByReference } from './filter-by-reference';
 import { pruneContent } from './prune-content';
@@ -80,8 +80,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const standfirst = headline ? findStandfirst(headline) : null;
   if (standfirst && !bodyText.text.includes(normaliseSpace(standfirst.textContent ?? ''))) head.push(standfirst);
 
-  const { text, segments, captions } = head.length ? buildArticleText([...head, ...roots], live) : bodyText;
-  const bodyStart = Math.max(0, text.length - bodyText.text.length);
+  // The body is read once; the headline and standfirst, when Readability left them out, go before it.
+  const { text, segments, captions } = joinArticleTexts(buildArticleText(head), bodyText);
+  const bodyStart = text.length - bodyText.text.length;
   return {
     url,
     title,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildArticleText, rangeForSpan } from '../../lib/extract/article-text';
+import { buildArticleText, joinArticleTexts, rangeForSpan } from '../../lib/extract/article-text';
 
 // The test window's own document: happy-dom implements Range (which the mapping needs) there.
 const doc = (html: string) => {
@@ -39,5 +39,17 @@ describe('buildArticleText', () => {
     const d = doc('<p>A</p><p>B</p>');
     const { segments } = buildArticleText([d.body]);
     expect(rangeForSpan(d, segments, 1, 1)).toBeNull();
+  });
+});
+
+describe('joinArticleTexts', () => {
+  test('gives the same text and mapping as one pass over both lists', () => {
+    const d = doc('<h1 id="h">Headline here</h1><div id="b"><p>Body <b>text</b></p><figure><figcaption>A caption</figcaption></figure></div>');
+    const h = d.getElementById('h')!, b = d.getElementById('b')!;
+    const once = buildArticleText([h, b]);
+    const joined = joinArticleTexts(buildArticleText([h]), buildArticleText([b]));
+    expect(joined.text).toBe(once.text);
+    expect(joined.segments.map((s) => [s.start, s.end, s.node.data])).toEqual(once.segments.map((s) => [s.start, s.end, s.node.data]));
+    expect(joined.captions.map((c) => joined.text.slice(c.start, c.end).trim())).toEqual(['A caption']);
   });
 });
