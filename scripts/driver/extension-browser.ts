@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from './find-chromium';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.MIGRALENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export type ExtensionBrowser = {
   context: BrowserContext;
