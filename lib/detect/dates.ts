@@ -14,6 +14,7 @@
  * (`Rete 26 febbraio`, `Sunday Times`) or references (`[2023] UKSC 42`, `2016/399`).
  * Word tables live in `data/dates-LANG.json`.
  */
+import { caseless } from './case-fold';
 import type { DetectContext, Detector, Lang, Mention } from './types';
 import de from './data/dates-de.json';
 import en from './data/dates-en.json';
@@ -99,9 +100,18 @@ const SENTENCE_END = /[.!?:…\n\r]/;
 const OPENING = /[\s«"“„‘'([¿¡*•·]/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** Alternation of words, longest first; a space in a word matches any horizontal space. */
-const alt = (words: readonly string[]) =>
-  [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, `${S}+`)).join('|');
+/**
+ * Alternation of words, longest first; a space in a word matches any horizontal space. `anyCase`
+ * spells each letter as a class of its cases, for the regexes that would otherwise need the `i`
+ * flag (see case-fold.ts).
+ */
+const alt = (words: readonly string[], anyCase = false) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (anyCase ? caseless(escape(w)) : escape(w)).replace(/ /g, `${S}+`))
+    .join('|');
+/** `alt` in any case. */
+const altCi = (words: readonly string[]) => alt(words, true);
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
 const wordSet = (words: readonly string[]) => new Set(words.map(norm));
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
@@ -122,12 +132,15 @@ function compile(t: DateTable) {
   t.monthAbbreviations.forEach((forms, i) => forms.forEach((f) => names.set(f.toLowerCase(), { month: i + 1, abbr: true })));
   t.weekdays.forEach((forms, i) => forms.forEach((f) => names.set(f.toLowerCase(), { weekday: i })));
   const cased = (forms: string[]) => (t.capitalised ? forms : forms.flatMap((f) => [f, capital(f)]));
+  // The side look-ups are case-insensitive: their words are written with `altCi` instead of the
+  // `i` flag, which made these regexes the slowest part of a language's first text.
   const compound = t.weekdayCompoundSuffixes.length ? `(?:${alt(t.weekdayCompoundSuffixes)})?` : '';
-  const suffix = t.daySuffixes.length ? `(?:${alt(t.daySuffixes)})?` : '';
-  const joiner = (words: string[]) => (words.length ? `(?:${S}+(?:${alt(words)}))?` : '');
-  const wdJoin = t.weekdayDayJoiners.length ? `(?:(?:${alt(t.weekdayDayJoiners)})${S}+)?` : '';
-  const weekdays = alt(t.weekdays.flat());
-  const conn = `(?:${S}*[-–]${S}*|${S}+(?:${alt(t.rangeConnectors)})${S}+)`;
+  const compoundCi = t.weekdayCompoundSuffixes.length ? `(?:${altCi(t.weekdayCompoundSuffixes)})?` : '';
+  const suffix = t.daySuffixes.length ? `(?:${altCi(t.daySuffixes)})?` : '';
+  const joiner = (words: string[]) => (words.length ? `(?:${S}+(?:${altCi(words)}))?` : '');
+  const wdJoin = t.weekdayDayJoiners.length ? `(?:(?:${altCi(t.weekdayDayJoiners)})${S}+)?` : '';
+  const weekdays = altCi(t.weekdays.flat());
+  const conn = `(?:${S}*[-–]${S}*|${S}+(?:${altCi(t.rangeConnectors)})${S}+)`;
   const exclusions = new Map<string, { offset: number; phrase: string }[]>();
   for (const phrase of t.exclusions.map(norm)) {
     for (const m of phrase.matchAll(/[\p{L}.]+/gu)) {
@@ -143,15 +156,15 @@ function compile(t: DateTable) {
       `(?:(?<num>${NUMERIC})|(?<mon>${alt(cased([...t.months.flat(), ...t.monthAbbreviations.flat()]))})|(?<wd>(?<wdb>${alt(cased(t.weekdays.flat()))})${compound})|(?<yr>${YEAR}))(?![\\p{L}\\p{N}_])`,
       'gu',
     ),
-    dayBefore: new RegExp(`(?<![\\p{L}\\p{N}.,/])(\\d{1,2})${suffix}${joiner(t.dayMonthJoiners)}${S}+$`, 'iu'),
-    dayAfter: t.monthFirst ? new RegExp(`^${S}+(\\d{1,2})${suffix}(?![\\p{L}\\p{N}]|[.,:]\\d)`, 'iu') : null,
-    yearAfter: new RegExp(`^(,?)${joiner(t.monthYearJoiners)}${S}+(${YEAR})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'iu'),
-    weekdayBefore: new RegExp(`(?<![\\p{L}\\p{N}])(${weekdays})${compound},?${S}+${wdJoin}$`, 'iu'),
-    weekdayDayAfter: new RegExp(`^,?${S}+${wdJoin}(\\d{1,2})${suffix}(?![\\p{L}\\p{N}])`, 'iu'),
-    dayTail: new RegExp(`^(?:${S}*(?:[,;!?)\\]»”"]|\\.(?!\\d)|:(?!\\d)|$)|${conn}(?=[\\p{L}\\d]))`, 'iu'),
-    rangeDayBefore: new RegExp(`(?<![\\p{L}\\p{N}.,/])(\\d{1,2}${suffix})${conn}$`, 'iu'),
-    yearRangeBefore: new RegExp(`(?<!\\d)${YEAR}${conn}$`, 'iu'),
-    gap: new RegExp(`^${conn}$`, 'iu'),
+    dayBefore: new RegExp(`(?<![\\p{L}\\p{N}.,/])(\\d{1,2})${suffix}${joiner(t.dayMonthJoiners)}${S}+$`, 'u'),
+    dayAfter: t.monthFirst ? new RegExp(`^${S}+(\\d{1,2})${suffix}(?![\\p{L}\\p{N}]|[.,:]\\d)`, 'u') : null,
+    yearAfter: new RegExp(`^(,?)${joiner(t.monthYearJoiners)}${S}+(${YEAR})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'u'),
+    weekdayBefore: new RegExp(`(?<![\\p{L}\\p{N}])(${weekdays})${compoundCi},?${S}+${wdJoin}$`, 'u'),
+    weekdayDayAfter: new RegExp(`^,?${S}+${wdJoin}(\\d{1,2})${suffix}(?![\\p{L}\\p{N}])`, 'u'),
+    dayTail: new RegExp(`^(?:${S}*(?:[,;!?)\\]»”"]|\\.(?!\\d)|:(?!\\d)|$)|${conn}(?=[\\p{L}\\d]))`, 'u'),
+    rangeDayBefore: new RegExp(`(?<![\\p{L}\\p{N}.,/])(\\d{1,2}${suffix})${conn}$`, 'u'),
+    yearRangeBefore: new RegExp(`(?<!\\d)${YEAR}${conn}$`, 'u'),
+    gap: new RegExp(`^${conn}$`, 'u'),
     words: {
       monthContext: wordSet(t.monthContext),
       forwardBefore: wordSet(t.forwardWords.before),

@@ -1,13 +1,16 @@
-import countriesData from '../data/entities-countries.json';
-import { SUPPORTED_LANGS, type Lang } from '../types';
+import institutionsData from '../data/institutions.json';
+import builtIndexData from '../data/institutions-index.json';
+import type { Lang } from '../types';
+import { buildNameIndex, firstKeys, SEPARATOR, visitNames, type NameIndexData } from './name-index';
 import type { InstitutionEntry, InstitutionsTable } from './tables';
 import { byNorm, byStem, isSentenceStart, keysOf, tokenize, type KeyOf, type Token } from './tokenize';
 import { LazyTokenTrie, type PendingName } from './trie';
 import { stemDe } from './words';
 
 /**
- * The institution gazetteer compiled into token tries, one per language, built the first time a
- * text in that language is read and cached with the table it came from.
+ * The institution gazetteer compiled into token tries, one per language, cached with the table
+ * they came from. A language's tries start empty and are filled from the shared name index
+ * (name-index.ts) with the names under each first word the texts actually contain.
  *
  * - Labels, aliases and former names are matched case-insensitively, but a one-word name only
  *   when the text capitalises it as the gazetteer does ("Lega", not "lega"), and a longer name
@@ -30,11 +33,23 @@ export type CompiledGazetteer = {
   lang: Lang | null;
   words: LazyTokenTrie<GazetteerHit>;
   acronyms: LazyTokenTrie<GazetteerHit>;
-  byId: ReadonlyMap<string, InstitutionEntry>;
   /** Key(s) of a text token in `words`. */
   keyOf: KeyOf;
 };
 
+/** The name index of a table (see name-index.ts), shared by its six languages. */
+type NameIndex = {
+  entries: readonly InstitutionEntry[];
+  words: ReadonlyMap<string, readonly number[]>;
+  acronyms: ReadonlyMap<string, readonly number[]>;
+  /** `words` under German stems, built the first time German text comes. */
+  stemmed?: ReadonlyMap<string, readonly number[]>;
+};
+
+/** `data/institutions-index.json`: the shipped table's index, with the version and size of the table it was built from. */
+const BUILT = builtIndexData as unknown as NameIndexData & { table: string | number; entries: number };
+
+const indexes = new WeakMap<InstitutionsTable, NameIndex>();
 const cache = new WeakMap<InstitutionsTable, Map<string, CompiledGazetteer>>();
 
 export function gazetteerFor(table: InstitutionsTable, lang: Lang | null): CompiledGazetteer {
@@ -52,25 +67,36 @@ export function gazetteerFor(table: InstitutionsTable, lang: Lang | null): Compi
   return g;
 }
 
-const isAllCaps = (s: string) => s.length <= 12 && s === s.toUpperCase() && /\p{Lu}/u.test(s) && !/\s/.test(s);
 const hasCap = (s: string) => /\p{Lu}/u.test(s);
-const SEPARATOR = /[\s'’-]/u;
-const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_LANGS);
 
-type CountryInfo = { lang?: string; langs?: string[] };
-const COUNTRIES = (countriesData as unknown as { countries: Record<string, CountryInfo> }).countries;
-
-/** The supported languages a country's bodies have their own names in (none for EU and INT). */
-function nativeLanguages(country: string): readonly string[] {
-  const c = COUNTRIES[country];
-  return c?.langs ?? (c?.lang ? [c.lang] : []);
+function nameIndexFor(table: InstitutionsTable): NameIndex {
+  let index = indexes.get(table);
+  if (index) return index;
+  // The shipped table comes with its index built ahead; other tables (tests) build theirs here.
+  const shipped = table === (institutionsData as unknown) && BUILT.table === table.version && BUILT.entries === table.entries.length;
+  const data = shipped ? BUILT : buildNameIndex(table);
+  index = { entries: table.entries, words: new Map(data.words), acronyms: new Map(data.acronyms) };
+  indexes.set(table, index);
+  return index;
 }
-const LEADING_ARTICLE = /^(?:les|la|le|l'|die|der|das|de|het|el|los|las|il|lo|the)\s+/i;
+
+/** `index.words` under German stems: several first words can share a stem. */
+function stemmedWords(index: NameIndex): ReadonlyMap<string, readonly number[]> {
+  if (index.stemmed) return index.stemmed;
+  const out = new Map<string, readonly number[]>();
+  for (const [k, list] of index.words) {
+    const s = stemDe(k);
+    const prev = out.get(s);
+    out.set(s, prev ? [...new Set([...prev, ...list])].sort((x, y) => x - y) : list);
+  }
+  index.stemmed = out;
+  return out;
+}
 
 export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): CompiledGazetteer {
   const stem = lang === 'de';
   const keyOf = stem ? byStem : byNorm;
-  const byId = new Map<string, InstitutionEntry>();
+  const index = nameIndexFor(table);
   // Names are tokenized lazily (see LazyTokenTrie); `seen` drops a name given twice for one entry.
   const seen = new Set<string>();
   const build = (p: PendingName<GazetteerHit>) => {
@@ -86,61 +112,46 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
     const capAny = hasCap(p.name.slice(firstWord.length));
     return { keys, value: { entry: p.value.entry, acronym: false, capOne: wordCount === 1 && hasCap(p.name), capAny } };
   };
-  const words = new LazyTokenTrie<GazetteerHit>(build);
-  const acronyms = new LazyTokenTrie<GazetteerHit>(build);
-  const wordKey = stem ? { key: stemDe } : {};
 
-  // Names are collected first and filed in two bulk calls (see LazyTokenTrie.addNames).
-  const wordNames: string[] = [];
-  const wordHits: GazetteerHit[] = [];
-  const acronymNames: string[] = [];
-  const acronymHits: GazetteerHit[] = [];
-  const addAcronym = (entry: InstitutionEntry, name: string) => {
-    acronymNames.push(name);
-    acronymHits.push({ entry, acronym: true, capOne: false, capAny: false });
+  // The names of the entries filed under `key`, in table order and, within an entry, in the
+  // order `visitNames` gives for this language: the order the trie reports them in.
+  const wordOwners = stem ? stemmedWords(index) : index.words;
+  const wordNames = (key: string): PendingName<GazetteerHit>[] => {
+    const owners = wordOwners.get(key) ?? [];
+    const names: string[] = [];
+    const of: InstitutionEntry[] = [];
+    for (const i of owners) {
+      const entry = index.entries[i];
+      visitNames(entry, lang, { word: (name) => (names.push(name), of.push(entry)), acronym: () => {} });
+    }
+    const keys = firstKeys(names, false);
+    const out: PendingName<GazetteerHit>[] = [];
+    names.forEach((name, k) => {
+      const first = keys[k];
+      if (first !== null && (stem ? stemDe(first) : first) === key) {
+        out.push({ name, value: { entry: of[k], acronym: false, capOne: false, capAny: false }, key: stem ? stemDe : undefined });
+      }
+    });
+    return out;
   };
-  const addName = (entry: InstitutionEntry, name: string | undefined) => {
-    if (!name) return;
-    // The data test keeps names normalised (single spaces, no no-break spaces), so trimming is enough.
-    const clean = name.trim();
-    if (!clean) return;
-    if (isAllCaps(clean)) return addAcronym(entry, clean);
-    wordNames.push(clean);
-    wordHits.push({ entry, acronym: false, capOne: false, capAny: false });
-    // A name whose article is part of it ("Les Républicains", "Die Linke") is also written
-    // without it after a preposition ("des Républicains", "der Linken").
-    const bare = LEADING_ARTICLE.exec(clean);
-    if (bare && /^\p{Lu}/u.test(clean.slice(bare[0].length))) {
-      wordNames.push(clean.slice(bare[0].length));
-      wordHits.push({ entry, acronym: false, capOne: false, capAny: false });
+  const acronymNames = (key: string): PendingName<GazetteerHit>[] => {
+    const owners = index.acronyms.get(key) ?? [];
+    const names: string[] = [];
+    const of: InstitutionEntry[] = [];
+    for (const i of owners) {
+      const entry = index.entries[i];
+      visitNames(entry, lang, { word: () => {}, acronym: (name) => (names.push(name), of.push(entry)) });
     }
+    const keys = firstKeys(names, true);
+    const out: PendingName<GazetteerHit>[] = [];
+    names.forEach((name, k) => {
+      if (keys[k] === key) out.push({ name, value: { entry: of[k], acronym: true, capOne: false, capAny: false }, byText: true });
+    });
+    return out;
   };
-
-  for (const entry of table.entries) {
-    byId.set(entry.id, entry);
-    const labels = entry.labels ?? {};
-    const aliases = entry.aliases ?? {};
-    if (lang) {
-      addName(entry, labels[lang]);
-      for (const a of aliases[lang] ?? []) addName(entry, a);
-    }
-    // Names in other languages, as articles quote them: the body's own name ("Guardia Civil",
-    // "Bundespolizei", "Folketinget") and its English name ("Border Force", "Human Rights Watch").
-    // Other languages' aliases only when they are several words, since a one-word alias is often
-    // a common noun of that language ("Union" for CDU/CSU in German).
-    const native = nativeLanguages(entry.country);
-    const quoted = (l: string) => l !== lang && (lang === null || l === 'en' || native.includes(l) || !SUPPORTED.has(l));
-    for (const l in labels) if (quoted(l)) addName(entry, labels[l as Lang]);
-    for (const l in aliases) {
-      if (!quoted(l)) continue;
-      for (const a of aliases[l as Lang] ?? []) if (SEPARATOR.test(a) || isAllCaps(a)) addName(entry, a);
-    }
-    for (const f of entry.formerNames ?? []) addName(entry, f);
-    for (const a of entry.acronyms ?? []) if (a.trim()) addAcronym(entry, a.trim());
-  }
-  words.addNames(wordNames, wordHits, wordKey);
-  acronyms.addNames(acronymNames, acronymHits, { byText: true });
-  return { lang, words, acronyms, byId, keyOf };
+  const words = new LazyTokenTrie<GazetteerHit>(build, { keys: wordOwners, names: wordNames });
+  const acronyms = new LazyTokenTrie<GazetteerHit>(build, { keys: index.acronyms, names: acronymNames });
+  return { lang, words, acronyms, keyOf };
 }
 
 export type GazetteerMatch = { from: number; to: number; hit: GazetteerHit };

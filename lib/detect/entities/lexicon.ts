@@ -77,9 +77,10 @@ export function lexiconFor(roles: RolesTable, lang: Lang, heads: OrgHeadsTable =
   return lex;
 }
 
-function trieOf<T>(items: Iterable<[string, T]>, stem: boolean): LazyTokenTrie<T> {
+function trieOf<T>(items: readonly [string, T][], stem: boolean): LazyTokenTrie<T> {
   const trie = new LazyTokenTrie<T>();
-  for (const [s, v] of items) trie.addName(s, v, stem ? { key: stemDe } : {});
+  // One bulk call: the first keys of all the words come from one native regex pass.
+  trie.addNames(items.map(([s]) => s), items.map(([, v]) => v), stem ? { key: stemDe } : {});
   return trie;
 }
 

@@ -71,9 +71,16 @@ function lastWord(name: string): string {
 /** Compiles the tables; each part is built the first time it is used. */
 export function compilePeople(people: PeopleTable, names: NamesTable): CompiledPeople {
   const known = new LazyTokenTrie<PersonEntry>();
+  const knownNames: string[] = [];
+  const knownPeople: PersonEntry[] = [];
   for (const p of people.entries) {
-    for (const n of [p.name, ...(p.aliases ?? [])]) if (/\s/.test(n.trim())) known.addName(n, p);
+    for (const n of [p.name, ...(p.aliases ?? [])]) {
+      if (!/\s/.test(n.trim())) continue;
+      knownNames.push(n);
+      knownPeople.push(p);
+    }
   }
+  known.addNames(knownNames, knownPeople);
   const once = <T>(build: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= build());

@@ -42,16 +42,22 @@ const isAcronym = (s: string) => s.length <= 5 && /^[\p{Lu}\p{N}]+[a-z]?[\p{Lu}]
 export function compileRoles(table: RolesTable, lang: Lang): CompiledRoles {
   const forms = new LazyTokenTrie<RoleForm>();
   const words = new Map<string, RoleEntry>();
+  // Filed in two bulk calls (see LazyTokenTrie.addNames). An acronym is keyed as written and any
+  // other form in lower case, so the two never share a first key and filing order is kept.
+  const plain: [string, RoleForm][] = [];
+  const acronyms: [string, RoleForm][] = [];
   for (const entry of table.entries) {
     for (const f of entry.forms[lang] ?? []) {
       const acronym = isAcronym(f);
-      forms.addName(f, { entry, acronym }, { byText: acronym });
+      (acronym ? acronyms : plain).push([f, { entry, acronym }]);
       if (!acronym && !ONE_WORD_BREAK.test(f)) {
         const k = normWord(f);
         if (!words.has(k)) words.set(k, entry);
       }
     }
   }
+  forms.addNames(plain.map(([f]) => f), plain.map(([, v]) => v));
+  forms.addNames(acronyms.map(([f]) => f), acronyms.map(([, v]) => v), { byText: true });
   return { lang, forms, words };
 }
 

@@ -7,8 +7,8 @@ import { firstKeysOf, firstTokenOf, keysOf, tokenize, type KeyOf, type Token } f
  */
 
 export type TrieNode<T> = {
-  next: Map<string, TrieNode<T>>;
-  values: T[];
+  next: ReadonlyMap<string, TrieNode<T>>;
+  values: readonly T[];
   /** First-level nodes of a lazy trie: names filed under this key, not yet tokenized. */
   pending?: PendingName<T>[];
 };
@@ -21,8 +21,23 @@ export type TrieMatch<T> = {
   values: readonly T[];
 };
 
-const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
-const NONE: never[] = [];
+// Most nodes are leaves or hold no name: they share one empty map and one empty list until
+// something is added, which keeps thousands of nodes per language from each owning a Map.
+const NO_NEXT: ReadonlyMap<string, never> = new Map<string, never>();
+const NONE: readonly never[] = [];
+const node = <T>(): TrieNode<T> => ({ next: NO_NEXT, values: NONE });
+
+/** The node under `key`, added to `n` if missing. */
+function childOf<T>(n: TrieNode<T>, key: string): TrieNode<T> {
+  let child = n.next.get(key);
+  if (!child) {
+    child = node();
+    const next = n.next === NO_NEXT ? new Map<string, TrieNode<T>>() : (n.next as Map<string, TrieNode<T>>);
+    next.set(key, child);
+    n.next = next;
+  }
+  return child;
+}
 
 /** What the matchers need from a trie. */
 export interface TokenMatcher<T> {
@@ -42,6 +57,16 @@ export type PendingName<T> = {
 /** Turns a pending name into trie keys and a value, or null to drop it. */
 export type Builder<T> = (p: PendingName<T>) => { keys: string[]; value: T } | null;
 
+/**
+ * Where a lazy trie finds its names: `keys` holds every first key some name may start with (a
+ * text word not in it costs one lookup and is not remembered), and `names` gives the names under
+ * one of them, asked the first time a text token looks the key up.
+ */
+export type NameSource<T> = {
+  keys: { has(key: string): boolean };
+  names: (key: string) => readonly PendingName<T>[];
+};
+
 const plainBuilder = <T>(p: PendingName<T>) => ({
   keys: p.byText ? tokenize(p.name).map((t) => (t.kind === 'punct' ? t.norm : t.text)) : p.key ? keysOf(p.name).map(p.key) : keysOf(p.name),
   value: p.value,
@@ -55,8 +80,17 @@ const plainBuilder = <T>(p: PendingName<T>) => ({
  */
 export class LazyTokenTrie<T> implements TokenMatcher<T> {
   private readonly trie = new TokenTrie<T>();
+  /** First keys already asked of `source`. */
+  private readonly sourced = new Set<string>();
 
-  constructor(private readonly build: Builder<T> = plainBuilder) {}
+  /**
+   * With a `source`, names need not be filed up front at all: several tries (one per language)
+   * can then share one index of the names instead of each holding its own copy of the list.
+   */
+  constructor(
+    private readonly build: Builder<T> = plainBuilder,
+    private readonly source?: NameSource<T>,
+  ) {}
 
   /**
    * Files many names at once: their first keys come from one native regex pass over the joined
@@ -98,17 +132,33 @@ export class LazyTokenTrie<T> implements TokenMatcher<T> {
     }
   }
 
-  /** The trie node under a first key, for callers that walk the trie themselves. */
-  first(key: string): TrieNode<T> | undefined {
-    const node = this.trie.rootNode().next.get(key);
+  /**
+   * The first-level node under `key`, with its pending names flushed. With a source, the names
+   * under `key` are filed the first time it is asked for (a node may already exist then, holding
+   * a name whose first key was filed differently).
+   */
+  private rootNode(key: string): TrieNode<T> | undefined {
+    let node = this.trie.rootNode().next.get(key);
+    const source = this.source;
+    if (source && (node || source.keys.has(key)) && !this.sourced.has(key)) {
+      this.sourced.add(key);
+      const names = source.names(key);
+      if (names.length) {
+        node = this.trie.child(key);
+        (node.pending ??= []).push(...names);
+      }
+    }
     if (node?.pending) this.flush(node);
     return node;
   }
 
+  /** The trie node under a first key, for callers that walk the trie themselves. */
+  first(key: string): TrieNode<T> | undefined {
+    return this.rootNode(key);
+  }
+
   matchAt(tokens: readonly Token[], from: number, keyOf: KeyOf, maxTokens = 24): readonly TrieMatch<T>[] {
-    const node = this.trie.rootNode().next.get(keyOf(tokens[from]));
-    if (!node) return NONE;
-    if (node.pending) this.flush(node);
+    if (!this.rootNode(keyOf(tokens[from]))) return NONE;
     return this.trie.matchAt(tokens, from, keyOf, maxTokens);
   }
 }
@@ -124,15 +174,9 @@ export class TokenTrie<T> implements TokenMatcher<T> {
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
     let n = this.root;
-    for (const k of keys) {
-      let child = n.next.get(k);
-      if (!child) {
-        child = node();
-        n.next.set(k, child);
-      }
-      n = child;
-    }
-    n.values.push(value);
+    for (const k of keys) n = childOf(n, k);
+    if (n.values === NONE) n.values = [value];
+    else (n.values as T[]).push(value);
   }
 
   rootNode(): TrieNode<T> {
@@ -141,12 +185,7 @@ export class TokenTrie<T> implements TokenMatcher<T> {
 
   /** The first-level node under `key`, created if missing. */
   child(key: string): TrieNode<T> {
-    let n = this.root.next.get(key);
-    if (!n) {
-      n = node();
-      this.root.next.set(key, n);
-    }
-    return n;
+    return childOf(this.root, key);
   }
 
   /**

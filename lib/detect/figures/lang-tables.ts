@@ -9,6 +9,7 @@ import qualifiersData from '../data/figures-qualifiers.json';
 import nounsData from '../data/figures-nouns.json';
 import currenciesData from '../data/figures-currencies.json';
 import contextData from '../data/figures-context.json';
+import { caseless } from '../case-fold';
 import { digitStyle, type DigitStyle } from './parse-digits';
 import { normalizeKey } from './text-scan';
 import { PhraseMap } from './phrase-map';
@@ -150,11 +151,13 @@ function numberWordTables(lang: Lang): NumberWordTables {
 
 function anchorRegex(words: NumberWordTables | null): RegExp {
   if (!words) return /(?<![\p{L}\p{N}_])\d/gu;
+  // Each word is spelt in any case (case-fold.ts) instead of an `i` flag, which made this
+  // regex slow to compile on a language's first text.
   const alts = [...new Set([...words.cardinals.keys(), ...words.one])]
-    .sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    .sort((a, b) => b.length - a.length).map((w) => caseless(escapeRe(w))).join('|');
   // Compound languages write numbers as one word, so a number word only has to start a word.
   const tail = words.compound ? '' : '(?![\\p{L}])';
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:\\d|(?:${alts})${tail})`, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:\\d|(?:${alts})${tail})`, 'gu');
 }
 
 function ageTables(lang: Lang): AgeTables {
