@@ -24,7 +24,8 @@ export function detectOptionsFor(article: ExtractedArticle): DetectOptions {
 export function joinAnalysis(doc: Document, article: ExtractedArticle, { lang, mentions }: Analysis): PageAnnotation {
   return {
     article,
-    canonicalUrl: readPageMetadata(doc).canonicalUrl,
+    // Read with the article when it came from `doc`; read again for an article taken elsewhere.
+    canonicalUrl: article.canonicalUrl !== undefined ? article.canonicalUrl : readPageMetadata(doc).canonicalUrl,
     detectedLang: lang,
     mentions: mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) })),
   };

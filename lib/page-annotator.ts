@@ -90,6 +90,9 @@ export class PageAnnotator {
       this.mentionList = fresh.map((m) => ({ ...m, id: this.nextId++, range: null }));
       await this.pause();
       this.paint();
+      // The page re-rendered its article while detection ran (a framework hydrating, a live
+      // page): the text read is still right, but its nodes are gone; place the mentions again.
+      if (!segmentsInPage(article)) await this.refresh();
       return this.summary();
     } catch (error) {
       this.article = null;
@@ -106,7 +109,8 @@ export class PageAnnotator {
    */
   async refresh(): Promise<boolean> {
     if (!this.article) return false;
-    const stillInPlace = this.mentionList.every((m) => !m.range || rangeHolds(m.range, m.text));
+    // Mentions without a range are in place only if the text they were read from still is.
+    const stillInPlace = this.mentionList.every((m) => !m.range || rangeHolds(m.range, m.text)) && segmentsInPage(this.article);
     const { article, cut } = extractBounded(this.doc, this.doc.location?.href ?? this.article.url, { force: this.wholePage });
     if (!article) return false;
     this.pageCut = cut;
@@ -233,6 +237,11 @@ export class PageAnnotator {
         .map(({ id: _id, range: _range, ...m }) => m),
     });
   }
+}
+
+/** Whether the text nodes an article was read from are all still in the page. */
+function segmentsInPage(article: ExtractedArticle): boolean {
+  return article.segments.every((s) => s.node.isConnected);
 }
 
 /** Whether a live range still covers the text it was made for. */

@@ -28,6 +28,10 @@ const BLOCK = new Set([
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
   'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION', 'SUMMARY', 'DETAILS',
 ]);
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+// Whitespace that reads differently once collapsed: anything but a lone space.
+const COLLAPSIBLE = /[\n\t\r\f]| {2}/;
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
 /**
@@ -52,6 +56,27 @@ export function buildArticleText(roots: readonly Node[], resolveNode: (node: Tex
 
   const visitText = (node: Text) => {
     const data = node.data;
+    const n = data.length;
+    let first = 0;
+    while (first < n && isSpace(data.charCodeAt(first))) first++;
+    if (first === n) {
+      if (n > 0 && pending === 'none') pending = 'space';
+      return;
+    }
+    let last = n - 1;
+    while (isSpace(data.charCodeAt(last))) last--;
+    const core = first === 0 && last === n - 1 ? data : data.slice(first, last + 1);
+    // Most text nodes hold their words separated by single spaces: they are kept as they are,
+    // without the character-by-character pass (and its offsets) that collapsing needs.
+    if (!COLLAPSIBLE.test(core)) {
+      if (first > 0 && pending === 'none') pending = 'space';
+      emitBreak();
+      segments.push({ node: resolveNode(node), start: length, end: length + core.length, rawOffsets: null, rawStart: first });
+      out.push(core);
+      length += core.length;
+      if (last < n - 1) pending = 'space';
+      return;
+    }
     let run = '';
     const offsets: number[] = [];
     let firstRaw = -1;

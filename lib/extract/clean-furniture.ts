@@ -5,8 +5,10 @@
  * names, dates and numbers would be highlighted as if the article said them.
  */
 
-// Matched against class, id, data-component and aria-label, as whole words or word parts.
-const FURNITURE = new RegExp([
+// Matched against class, id, data-component and aria-label, as whole words or word parts. One
+// boundary group around the alternation (rather than one per word) keeps the pattern small to
+// compile and quick to run: it matches the same strings.
+const FURNITURE = new RegExp(`(?:^|[\\s_-])(?:${[
   'byline', 'author(?!ity)', 'dateline', 'timestamp', 'published', 'updated', 'article-?date', 'post-?date', 'entry-?meta', 'post-?meta', 'meta-?data', 'reading-?time',
   'kicker', 'overline', 'eyebrow', 'breadcrumb', 'rubrique',
   'share', 'sharing', 'social', 'follow-?us', 'print',
@@ -14,16 +16,42 @@ const FURNITURE = new RegExp([
   'related', 'read-?(also|more|next)', 'lire-?aussi', 'a-?lire', 'auch-?interessant', 'leggi-?anche', 'lees-?ook', 'te-?puede', 'more-?stories', 'recommend', 'outbrain', 'taboola', 'most-?(read|popular)', 'trending', 'inline-?promo', 'promo', 'teaser-?list',
   'newsletter', 'subscribe', 'signup', 'sign-?up', 'paywall', 'premium-?banner', 'advert', 'ad-?slot', 'ad-?container', 'sponsor',
   'comment', 'disqus', 'discussion', 'reactions', 'cookie', 'consent', 'gdpr',
-].map((p) => `(?:^|[\\s_-])(?:${p})s?(?:$|[\\s_-])`).join('|'), 'i');
+].join('|')})s?(?:$|[\\s_-])`, 'i');
 
 // Words that mark the article itself; an element carrying them is never furniture.
 const ARTICLE = /(?:^|[\s_-])(article-?body|story-?body|post-?body|entry-?content|article-?content|articletext|main-?content)(?:$|[\s_-])/i;
 
 const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'FORM', 'BUTTON', 'DIALOG']);
+const SPECIAL = '[data-component], [aria-label], [itemprop], [role], nav, footer, form, button, dialog';
+const CANDIDATES = `[class], [id], ${SPECIAL}`;
 
-function descriptor(el: Element): string {
-  return [el.getAttribute('class'), el.id, el.getAttribute('data-component'), el.getAttribute('aria-label'), el.getAttribute('itemprop') === 'author' ? 'author' : '']
+function descriptor(cls: string | null, id: string, component: string | null, label: string | null, author: boolean): string {
+  return [cls, id, component, label, author ? 'author' : '']
     .filter(Boolean).join(' ').replace(/([a-z])([A-Z])/g, '$1-$2');
+}
+
+/**
+ * Whether the names name furniture. Pages repeat the same few class names on thousands of
+ * elements, so verdicts are kept: the patterns run once per distinct set of names.
+ */
+class FurnitureNames {
+  private byClass = new Map<string, boolean>();
+  private byAll = new Map<string, boolean>();
+
+  /** An element named by its class alone (the common case) is looked up by that class. */
+  test(cls: string | null, id: string, component: string | null = null, label: string | null = null, author = false): boolean {
+    if (!cls && !id && !component && !label && !author) return false;
+    const alone = !id && !component && !label && !author;
+    const cache = alone ? this.byClass : this.byAll;
+    const key = alone ? cls! : `${cls ?? ''}\u0000${id}\u0000${component ?? ''}\u0000${label ?? ''}\u0000${author ? 1 : 0}`;
+    let verdict = cache.get(key);
+    if (verdict === undefined) {
+      const desc = descriptor(cls, id, component, label, author);
+      verdict = FURNITURE.test(desc) && !ARTICLE.test(desc);
+      cache.set(key, verdict);
+    }
+    return verdict;
+  }
 }
 
 /**
@@ -33,21 +61,38 @@ function descriptor(el: Element): string {
 export function removeFurniture(doc: Document, headline: Element | null): number {
   const body = doc.body;
   if (!body) return 0;
-  const total = (body.textContent ?? '').length || 1;
+  // Read only once an element qualifies: most pages have few candidates.
+  let total = -1;
   const doomed: Element[] = [];
-  const all = body.querySelectorAll('*');
+  const names = new FurnitureNames();
+  // Only elements that carry a name or are furniture by tag can qualify; the selector lets the
+  // browser skip the plain ones (most `p`, `a`, `span`) without a call into script for each.
+  // The rarer attributes and tags are looked for on the few elements that have them.
+  const all = body.querySelectorAll(CANDIDATES);
+  const special = new Set(Array.from(body.querySelectorAll(SPECIAL)));
+  // The outermost element doomed last: what lies inside it goes with it, unexamined.
+  let doomedRoot: Element | null = null;
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
-    const isTag = FURNITURE_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'navigation' || el.getAttribute('role') === 'complementary';
-    const desc = isTag ? '' : descriptor(el);
-    if (!isTag && (!desc || !FURNITURE.test(desc) || ARTICLE.test(desc))) continue;
+    let qualifies: boolean;
+    if (special.has(el)) {
+      const role = el.getAttribute('role');
+      qualifies = FURNITURE_TAGS.has(el.tagName.toUpperCase()) || role === 'navigation' || role === 'complementary'
+        || names.test(el.getAttribute('class'), el.id, el.getAttribute('data-component'), el.getAttribute('aria-label'), el.getAttribute('itemprop') === 'author');
+    } else {
+      qualifies = names.test(el.getAttribute('class'), el.id);
+    }
+    if (!qualifies) continue;
+    if (doomedRoot && doomedRoot.contains(el)) continue;
     if (headline && (el === headline || el.contains(headline))) continue;
+    if (total < 0) total = (body.textContent ?? '').length || 1;
     const text = (el.textContent ?? '').length;
     if (text > total * 0.25 || text > 4000) continue;
     // Long paragraphs inside mean article prose, not furniture.
     const longParas = Array.from(el.querySelectorAll('p')).filter((p) => (p.textContent ?? '').length > 400).length;
     if (longParas > 1) continue;
     doomed.push(el);
+    doomedRoot = el;
   }
   let removed = 0;
   for (const el of doomed) {

@@ -27,6 +27,8 @@ export type ExtractedArticle = {
   captions: { start: number; end: number }[];
   /** Maps `text` back to the text nodes of the document passed in (not Readability's copy). */
   segments: TextSegment[];
+  /** The page's canonical address (`<link rel="canonical">`, `og:url`), read with the rest of its metadata. */
+  canonicalUrl: string | null;
 };
 
 export type ExtractOptions = {
@@ -96,6 +98,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     captions,
     html,
     segments,
+    canonicalUrl: meta.canonicalUrl,
   };
 }
 

@@ -35,6 +35,22 @@ describe('buildArticleText', () => {
     }
   });
 
+  test('text nodes kept as they are and text nodes collapsed map back alike', () => {
+    // Single spaces inside a node need no collapsing; leading and trailing spaces, line breaks,
+    // tabs and double spaces do. Both kinds of node must land on the right characters.
+    const d = doc('<p>  Frontex  et <i>Europol</i> ont\tcompté <b> 27 morts </b>au large de Calais.</p><p>\nLe HCR\n</p>');
+    const { text, segments } = buildArticleText([d.body]);
+    expect(text).toBe('Frontex et Europol ont compté 27 morts au large de Calais.\n\nLe HCR');
+    for (const needle of ['Frontex', 'Europol', 'ont compté', '27 morts', 'morts au large', 'Calais', 'HCR']) {
+      const start = text.indexOf(needle);
+      const range = rangeForSpan(d, segments, start, start + needle.length);
+      expect(range?.toString().replace(/\s+/g, ' ')).toBe(needle);
+    }
+    // A node whose words are separated by single spaces is recorded without per-character offsets.
+    const plain = segments.find((s) => s.node.data === ' 27 morts ')!;
+    expect(plain).toMatchObject({ rawOffsets: null, rawStart: 1 });
+  });
+
   test('a span over a separator only yields no range', () => {
     const d = doc('<p>A</p><p>B</p>');
     const { segments } = buildArticleText([d.body]);

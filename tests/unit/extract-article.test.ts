@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { joinAnalysis } from '../../lib/annotate-page';
 import { extractArticle } from '../../lib/extract/extract-article';
 
 const load = (name: string) => parseHTML(readFileSync(`tests/fixtures/pages/${name}`, 'utf8')).document as unknown as Document;
@@ -32,6 +33,18 @@ describe('extractArticle', () => {
     const at = a.text.indexOf('Border Force');
     const seg = a.segments.find((s) => s.start <= at && at < s.end)!;
     expect(seg.node.data).toContain('Border Force');
+  });
+
+  test('keeps the canonical address read with the metadata, which the annotation reuses', () => {
+    const doc = load('calais-fr.html');
+    expect(extractArticle(doc, 'https://littoral.example/calais')!.canonicalUrl).toBeNull();
+    const link = doc.createElement('link');
+    link.setAttribute('rel', 'canonical');
+    link.setAttribute('href', 'https://littoral.example/2021/11/calais');
+    doc.head.appendChild(link);
+    const a = extractArticle(doc, 'https://littoral.example/calais?utm_source=x')!;
+    expect(a.canonicalUrl).toBe('https://littoral.example/2021/11/calais');
+    expect(joinAnalysis(doc, a, { lang: 'fr', mentions: [] }).canonicalUrl).toBe('https://littoral.example/2021/11/calais');
   });
 
   test('does not modify the page it reads', () => {

@@ -25,6 +25,25 @@ describe('removeFurniture', () => {
     expect(d.body.textContent).toContain('Headline');
     expect(d.body.textContent).toContain('word299');
   });
+  test('reads furniture names in class, id, data-component, aria-label and itemprop, camelCase included', () => {
+    const d = doc(`<article>${para(200)}<div class="storyShare">Bouton partage</div><div id="related-links">Autre article</div>
+      <div data-component="newsletter-box">Inscrivez-vous</div><div aria-label="Social links">Suivez-nous</div>
+      <span itemprop="author">Claire Vasseur</span><div class="share">Partager encore</div><div class="share">Et encore</div></article>`);
+    removeFurniture(d, null);
+    const text = d.body.textContent ?? '';
+    for (const gone of ['Bouton partage', 'Partager encore', 'Autre article', 'Inscrivez-vous', 'Suivez-nous', 'Claire Vasseur', 'Et encore']) expect(text).not.toContain(gone);
+    expect(text).toContain('word199');
+  });
+
+  test('a name marking the article body wins over a furniture word, on every element carrying it', () => {
+    const d = doc(`<div class="article-body comments-enabled">${para(30)}</div><div class="article-body comments-enabled">${para(30, 'again')}</div>
+      <div class="comments-enabled">Un commentaire</div>${para(200, 'filler')}`);
+    removeFurniture(d, null);
+    const text = d.body.textContent ?? '';
+    expect(text).toContain('word29');
+    expect(text).toContain('again29');
+    expect(text).not.toContain('Un commentaire');
+  });
 });
 
 describe('pruneContent', () => {

@@ -70,6 +70,24 @@ describe('PageAnnotator', () => {
     expect(await a.refresh()).toBe(false);
   });
 
+  test('a page that re-renders its article while detection runs still gets its highlights', async () => {
+    loadFixture('calais-fr.html');
+    installHighlightApi();
+    const a = new PageAnnotator(document, {
+      sanitize: (html) => html,
+      analyse: async (text, options) => {
+        // The page's framework replaces the article's nodes with identical ones meanwhile.
+        for (const p of [...document.querySelectorAll('article p')]) p.replaceWith(p.cloneNode(true));
+        return analyse(text, options);
+      },
+    });
+    const summary = await a.annotate();
+    expect(summary).toMatchObject({ state: 'annotated', unanchored: 0 });
+    expect(a.mentions.length).toBeGreaterThan(5);
+    for (const m of a.mentions) expect(m.range?.startContainer.isConnected).toBe(true);
+    expect([...registry.get(highlightName('institution'))!].map((r) => r.toString())).toContain('Frontex');
+  });
+
   test('annotates, registers one highlight per kind and builds the clipping', async () => {
     loadFixture('calais-fr.html');
     installHighlightApi();
