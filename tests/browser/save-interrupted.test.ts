@@ -1,0 +1,171 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { MessageMap } from '../../lib/messages';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
+import { servePages, type PageServer } from '../../scripts/driver/page-server';
+import {
+  readLibrary, stopServiceWorker, targetExists, workerTarget, WorkerSession,
+  type PausedSave, type StoredLibrary, type TransactionLog,
+} from './interrupt-helpers';
+
+// About a thousand mentions: a save writes that many rows after the clipping's, so there is a middle to stop in.
+const FIXTURE = 'interrupted-save.html';
+
+type Sent<T> = { answered: T } | { failed: string };
+type Request = 'tab/annotate' | 'tab/save';
+
+/** Writes of one transaction into `store`, optionally of one kind (`add`, `put`, `delete`…). */
+function writesTo(log: TransactionLog, store: string, op?: string): number {
+  return Object.entries(log.writes)
+    .filter(([key]) => key.endsWith(`:${store}`) && (!op || key.startsWith(`${op}:`)))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+describe('the background stopped in the middle of a save, in Chromium with the built extension', () => {
+  let browser: ExtensionBrowser;
+  let server: PageServer;
+  let cdp: CDPSession;
+  // An extension page that sends the popup's messages and reads the database; it outlives every worker.
+  let control: Page;
+  /** For each clipping saved whole, the number of mentions the detector found on its page. */
+  const expected = new Map<number, number>();
+
+  /** Sends a message as the popup does; a save cut off by the worker's end comes back as `failed`. */
+  const send = <K extends Request>(type: K, payload: MessageMap[K]['request']) =>
+    control.evaluate(({ type, payload }) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ type, payload }).then((answered) => ({ answered }), (error: unknown) => ({ failed: String(error) }));
+    }, { type, payload }) as Promise<Sent<MessageMap[K]['response']>>;
+
+  /** Opens a copy of the fixture, presses the toolbar button on it, and returns how many mentions were found. */
+  async function openWithAccess(run: string): Promise<{ tabId: number; found: number }> {
+    const page = await browser.context.newPage();
+    const url = server.url(`${FIXTURE}?run=${run}`);
+    await page.goto(url);
+    await browser.clickAction(page);
+    // Asked from the control page, not through the launch's worker handle, which dies with the first stop.
+    const tabId = await control.evaluate(async (u) => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } };
+      return (await chrome.tabs.query({})).find((t) => t.url === u)?.id;
+    }, url);
+    if (typeof tabId !== 'number') throw new Error(`No tab shows ${url}`);
+    const annotated = await send('tab/annotate', { tabId });
+    if (!('answered' in annotated) || !annotated.answered.ok || annotated.answered.value.state !== 'annotated') {
+      throw new Error(`The fixture was not annotated: ${JSON.stringify(annotated)}`);
+    }
+    return { tabId, found: annotated.answered.value.total };
+  }
+
+  async function saveWhole(tabId: number, found: number, created: boolean): Promise<number> {
+    const saved = await send('tab/save', { tabId });
+    expect(saved).toMatchObject({ answered: { ok: true, value: { created } } });
+    const { id } = (saved as { answered: { value: { id: number } } }).answered.value;
+    expected.set(id, found);
+    return id;
+  }
+
+  /** No orphan mention, and every clipping has exactly the mentions found on its page: never part of them. */
+  function expectNoHalfWrittenClipping(library: StoredLibrary): void {
+    const ids = new Set(library.clippings);
+    expect(library.mentions.filter((m) => !ids.has(m.clippingId)), 'mentions of no clipping').toEqual([]);
+    const counts = (of: (id: number) => number | undefined) => Object.fromEntries(library.clippings.map((id) => [id, of(id)]));
+    expect(counts((id) => library.mentions.filter((m) => m.clippingId === id).length), 'mentions stored per clipping id')
+      .toEqual(counts((id) => expected.get(id)));
+  }
+
+  /** One transaction per save: the one the worker died in held all of the save's writes so far. */
+  function expectOneTransaction(stopped: PausedSave, mentionRows: number): void {
+    expect(stopped.current.scope).toEqual(expect.arrayContaining(['clippings', 'mentions']));
+    expect(writesTo(stopped.current, 'clippings'), 'clipping writes in the interrupted transaction').toBeGreaterThan(0);
+    expect(writesTo(stopped.current, 'mentions', 'add') + writesTo(stopped.current, 'mentions', 'put'), 'mention rows in the interrupted transaction').toBe(mentionRows);
+    expect(stopped.others.filter((t) => writesTo(t, 'clippings') + writesTo(t, 'mentions') > 0), 'other transactions of the save').toEqual([]);
+  }
+
+  /**
+   * Starts a save of the tab and stops the service worker right after its `at`-th mention write,
+   * then checks that the worker really is gone and that the save never answered: the stop cut the
+   * save off while it was writing.
+   */
+  async function interruptSave(tabId: number, at: number): Promise<PausedSave> {
+    const targetId = await workerTarget(cdp, browser.extensionId);
+    const worker = await WorkerSession.attach(cdp, targetId);
+    const { paused } = await worker.trapWrite('mentions', at);
+    const save = send('tab/save', { tabId });
+    const first = await Promise.race([paused, save]);
+    if (!('current' in first)) throw new Error(`The save ended before its mention #${at} was written: ${JSON.stringify(first)}`);
+    await stopServiceWorker(browser.context, control, targetId);
+    expect(await targetExists(cdp, targetId)).toBe(false);
+    const outcome = await save;
+    expect(outcome).not.toHaveProperty('answered');
+    expect(outcome).toMatchObject({ failed: expect.stringMatching(/closed/) });
+    return first;
+  }
+
+  /** Any message wakes the background again, as opening the popup does; it starts with none of the old worker's state. */
+  async function restartWorker(tabId: number): Promise<void> {
+    expect(await send('tab/annotate', { tabId })).toMatchObject({ answered: { ok: true } });
+    const worker = await WorkerSession.attach(cdp, await workerTarget(cdp, browser.extensionId));
+    expect(await worker.hasTrap()).toBe(false);
+    await worker.detach();
+  }
+
+  beforeAll(async () => {
+    server = await servePages('tests/fixtures/pages');
+    browser = await launchWithExtension();
+    const chromium = browser.context.browser();
+    if (!chromium) throw new Error('Chromium did not expose a browser session.');
+    cdp = await chromium.newBrowserCDPSession();
+    control = await browser.context.newPage();
+    await control.goto(`chrome-extension://${browser.extensionId}/library.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test.each([
+    { run: 'first', when: 'at its first mention', at: () => 1 },
+    { run: 'half', when: 'half-way through its mentions', at: (n: number) => Math.ceil(n / 2) },
+    { run: 'last', when: 'at its last mention, before the commit', at: (n: number) => n },
+  ])('a new clipping stopped $when is not stored at all, and saving again stores it whole', async ({ run, at }) => {
+    const { tabId, found } = await openWithAccess(run);
+    expect(found).toBeGreaterThan(500);
+    const before = await readLibrary(control);
+
+    const stopped = await interruptSave(tabId, at(found));
+    await restartWorker(tabId);
+    const after = await readLibrary(control);
+    expectNoHalfWrittenClipping(after);
+    // Not even whole: the worker died before the transaction could commit.
+    expect(after).toEqual(before);
+    expectOneTransaction(stopped, at(found));
+
+    const id = await saveWhole(tabId, found, true);
+    const saved = await readLibrary(control);
+    expect(saved.clippings).toEqual([...before.clippings, id]);
+    expectNoHalfWrittenClipping(saved);
+  });
+
+  test('a clipping saved again and stopped after its old mentions were removed keeps them all, and saves again in place', async () => {
+    const { tabId, found } = await openWithAccess('again');
+    const id = await saveWhole(tabId, found, true);
+    const before = await readLibrary(control);
+    expect(before.mentions.filter((m) => m.clippingId === id)).toHaveLength(found);
+
+    const stopped = await interruptSave(tabId, 1);
+    await restartWorker(tabId);
+    const after = await readLibrary(control);
+    expectNoHalfWrittenClipping(after);
+    // The very same rows as before the save began: the old mentions were not lost.
+    expect(after).toEqual(before);
+    // It died after the clipping's row was replaced and its old mentions deleted, all uncommitted.
+    expect(writesTo(stopped.current, 'mentions', 'delete') + writesTo(stopped.current, 'mentions', 'clear'), 'deletions of old mentions').toBeGreaterThan(0);
+    expectOneTransaction(stopped, 1);
+
+    expect(await saveWhole(tabId, found, false)).toBe(id);
+    const saved = await readLibrary(control);
+    expect(saved.clippings).toEqual(before.clippings);
+    expectNoHalfWrittenClipping(saved);
+  });
+});
