@@ -27,8 +27,15 @@ async function run(n: number): Promise<BenchFigures> {
     const checked = readBackup(fileText);
     if (!checked.ok) throw new Error(checked.problems.join('\n'));
     lap('importCheck');
-    await importBackup(db, checked.backup, { sanitize: (html) => sanitizeArticleHtml(html, window) });
+    let sanitising = 0;
+    await importBackup(db, checked.backup, {
+      sanitize: (html) => {
+        const t0 = performance.now();
+        try { return sanitizeArticleHtml(html, window); } finally { sanitising += performance.now() - t0; }
+      },
+    });
     lap('importWrite');
+    f.importSanitise = sanitising;
     const source = await readExportSource(db, { kind: 'library' });
     lap('exportRead');
     const json = await writeJsonBackup(source, { exportedAt: new Date().toISOString(), generator: 'bench' });

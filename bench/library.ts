@@ -87,7 +87,7 @@ export async function benchLibrary(): Promise<void> {
       ['search rare word', { search: 'zzyation' }],
       ['clear search (whole library)', { search: '' }],
       ['chip of the most frequent figure category', { chip: '[aria-label="Detected in your clippings"] .filter-chip.figure' }],
-      ['+ chip of the most frequent institution', { chip: '[aria-label="Detected in your clippings"] .filter-chip.institution' }],
+      ['+ chip of the most frequent detected name', { chip: '[aria-label="Detected in your clippings"] .filter-chip:not(.figure)' }],
       ['+ search "report" with both chips', { search: 'report' }],
     ];
     for (const [label, action] of cases) {

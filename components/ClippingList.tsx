@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { Clipping } from '@/lib/db/schema';
+import type { ClippingRow } from '@/lib/db/schema';
 import { useLiveQuery } from './use-live-query';
 import { VirtualList } from './VirtualList';
 
@@ -7,10 +7,10 @@ export type ClippingListProps = {
   /** Matching ids, in display order (see queryLibrary). */
   ids: number[];
   /** Reads the records of the rows in view; re-run live when the library changes. */
-  load: (ids: number[]) => Promise<Clipping[]>;
+  load: (ids: number[]) => Promise<ClippingRow[]>;
   /** Address of a clipping's reader page, for the link (opened by `onOpen` when given). */
-  href: (clipping: Clipping) => string;
-  onOpen?: (clipping: Clipping) => void;
+  href: (clipping: ClippingRow) => string;
+  onOpen?: (clipping: ClippingRow) => void;
   /** Height of the list in pixels. */
   height: number;
   /** Said when `ids` is empty. */
@@ -22,11 +22,12 @@ const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString()
 
 /** Saved clippings with what was detected in them; only the rows in view are read and drawn. */
 export function ClippingList({ ids, load, href, onOpen, height, empty }: ClippingListProps) {
-  const [range, setRange] = useState<[number, number]>([0, 0]);
+  // The first screen's rows are read straight away, before the list has measured its scroll position.
+  const [range, setRange] = useState<[number, number]>(() => [0, Math.ceil(height / ROW_HEIGHT) + 4]);
   const onRange = useCallback((start: number, end: number) => setRange([start, end]), []);
   const visible = ids.slice(range[0], range[1]);
   const key = visible.join(',');
-  const rows = useLiveQuery(async () => new Map((await load(visible)).map((c) => [c.id, c])), [key, load], new Map<number, Clipping>());
+  const rows = useLiveQuery(async () => new Map((await load(visible)).map((c) => [c.id, c])), [key, load], new Map<number, ClippingRow>());
   if (!ids.length) return <p class="clipping-meta">{empty}</p>;
   return (
     <VirtualList count={ids.length} rowHeight={ROW_HEIGHT} height={Math.min(height, ids.length * ROW_HEIGHT)} label="Saved clippings" onRange={onRange}

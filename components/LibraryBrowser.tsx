@@ -1,15 +1,15 @@
 import { useCallback, useState } from 'preact/hooks';
 import { allCollections } from '@/lib/db/edits';
 import { clippingsByIds, facetOptions, filterValues, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
-import type { Clipping, MigraLensDB } from '@/lib/db/schema';
+import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
 import { ClippingList } from './ClippingList';
 import { LibraryFilters } from './LibraryFilters';
 import { useLiveQuery } from './use-live-query';
 
 export type LibraryBrowserProps = {
   db: MigraLensDB;
-  href: (clipping: Clipping) => string;
-  onOpen?: (clipping: Clipping) => void;
+  href: (clipping: ClippingRow) => string;
+  onOpen?: (clipping: ClippingRow) => void;
   /** Height of the result list in pixels. */
   listHeight: number;
 };
@@ -20,9 +20,11 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it is current.
   const result = useLiveQuery(async () => ({ key, ...(await queryLibrary(db, query)) }), [db, key], null);
-  const chips = useLiveQuery(() => facetOptions(db), [db], []);
-  const collections = useLiveQuery(() => allCollections(db), [db], []);
-  const values = useLiveQuery(() => filterValues(db), [db], { sites: [], tags: [] });
+  // The filters' own queries wait for the first result: the first rows are what the reader waits for.
+  const listed = result.value !== null;
+  const chips = useLiveQuery(async () => (listed ? facetOptions(db) : []), [db, listed], []);
+  const collections = useLiveQuery(async () => (listed ? allCollections(db) : []), [db, listed], []);
+  const values = useLiveQuery(async () => (listed ? filterValues(db) : { sites: [], tags: [] }), [db, listed], { sites: [], tags: [] });
   const load = useCallback((ids: number[]) => clippingsByIds(db, ids), [db]);
   const filtered = Object.values(query).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
   const count = result.value?.ids.length ?? 0;

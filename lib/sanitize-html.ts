@@ -9,11 +9,15 @@ const FORBID_TAGS = [
 ];
 const FORBID_ATTR = ['style', 'srcset', 'src', 'poster', 'background', 'action', 'formaction', 'ping', 'xlink:href', 'longdesc', 'usemap', 'id', 'class'];
 
-/**
- * Sanitises article HTML for storage and display with DOMPurify, using the given window's DOM.
- * Links keep their http(s) target and open in a new tab without a referrer.
- */
-export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis): string {
+type Purifier = ReturnType<typeof createDOMPurify>;
+
+// One configured sanitiser per window: building one (and parsing its configuration) costs far more
+// than sanitising a short article, and an import sanitises thousands.
+const purifiers = new WeakMap<Window, Purifier>();
+
+function purifierFor(win: Window & typeof globalThis): Purifier {
+  const known = purifiers.get(win);
+  if (known) return known;
   const purify = createDOMPurify(win);
   // DOMPurify hands input back unchanged where it cannot run; fail closed instead.
   if (!purify.isSupported) throw new Error('HTML sanitiser unavailable in this environment.');
@@ -27,13 +31,21 @@ export function sanitizeArticleHtml(html: string, win: Window & typeof globalThi
       }
     }
   });
-  const clean = purify.sanitize(html, {
+  purify.setConfig({
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
     USE_PROFILES: { html: true },
   });
-  purify.removeAllHooks();
-  return String(clean);
+  purifiers.set(win, purify);
+  return purify;
+}
+
+/**
+ * Sanitises article HTML for storage and display with DOMPurify, using the given window's DOM.
+ * Links keep their http(s) target and open in a new tab without a referrer.
+ */
+export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis): string {
+  return String(purifierFor(win).sanitize(html));
 }

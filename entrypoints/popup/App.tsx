@@ -3,7 +3,7 @@ import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { PageStatus } from '@/components/PageStatus';
 import { useLiveQuery } from '@/components/use-live-query';
 import { savedPage } from '@/lib/db/clippings';
-import type { Clipping } from '@/lib/db/schema';
+import type { ClippingRow } from '@/lib/db/schema';
 import { openDatabase } from '@/lib/db/schema';
 import { LAST_TRIGGERED_SAVE, type MessageMap, type MessageType, type PageSummary, type TriggeredSave } from '@/lib/messages';
 import { urlKey } from '@/lib/url-key';
@@ -68,7 +68,7 @@ export function App() {
     }
   };
 
-  const open = (c: Clipping) => { void openPage(readerHref(c.id), inPopupWindow); };
+  const open = (c: ClippingRow) => { void openPage(readerHref(c.id), inPopupWindow); };
   const noArticle = summary?.state === 'no-article';
   return (
     <main>

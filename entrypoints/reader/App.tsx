@@ -3,7 +3,7 @@ import { ArticleView } from '@/components/ArticleView';
 import { ClippingEditor } from '@/components/ClippingEditor';
 import { libraryHref } from '@/components/navigation';
 import { useLiveQuery } from '@/components/use-live-query';
-import { mentionsOf } from '@/lib/db/clippings';
+import { getClipping, mentionsOf } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
 import { openDatabase } from '@/lib/db/schema';
 
@@ -13,9 +13,10 @@ const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(u
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
 export function App() {
   const db = useMemo(() => openDatabase(), []);
-  const clipping = useLiveQuery(async () => (await db.clippings.get(clippingId)) ?? null, [db], undefined as never);
-  // Mentions are read once: edits of note or tags must not repaint the article.
-  const mentions = useLiveQuery(() => mentionsOf(db, clippingId), [db, clipping.value?.updatedAt], []);
+  const clipping = useLiveQuery(async () => (await getClipping(db, clippingId)) ?? null, [db], undefined as never);
+  // Read alongside the clipping, not after it; re-read only when this clipping's mentions change
+  // (a re-save), so that edits of note or tags do not repaint the article.
+  const mentions = useLiveQuery(() => mentionsOf(db, clippingId), [db], []);
   const collections = useLiveQuery(() => allCollections(db), [db], []);
   const [deleted, setDeleted] = useState<DeletedClipping | null>(null);
   const [status, setStatus] = useState<string | null>(null);

@@ -3,13 +3,13 @@ import { MENTION_KINDS } from '../detect/types';
 import { fail, ok, type Result } from '../result';
 import { urlKey as keyOf } from '../url-key';
 import { facetsOf } from './facets';
-import type { Clipping, ClippingSummary, MigraLensDB, StoredMention } from './schema';
+import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MigraLensDB, StoredMention } from './schema';
 import { searchWords } from './search-words';
 import { describeStorageError } from './storage-errors';
 
 /** What a save request carries: everything but the library's own bookkeeping. */
 export type ClippingInput = Omit<Clipping,
-  'id' | 'savedAt' | 'updatedAt' | 'note' | 'tags' | 'collections' | 'summary' | 'words' | 'facets' | 'source' | 'pageKey'
+  'id' | 'savedAt' | 'updatedAt' | 'note' | 'tags' | 'collections' | 'summary' | 'facets' | 'source' | 'pageKey'
 > & {
   mentions: AnchoredMention[];
   /** Defaults to `page`; see selection.ts for passages. */
@@ -30,30 +30,70 @@ export function summarise(mentions: readonly AnchoredMention[]): ClippingSummary
   return { counts, institutions: [...institutions], figures };
 }
 
-/** The derived fields of a clipping: recomputed on every save and every edit of note or tags. */
-export function indexFields(c: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>): Pick<Clipping, 'words'> {
+/** The search words of a clipping: recomputed on every save and every edit of note or tags. */
+export function indexFields(c: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>): { words: string[] } {
   return { words: searchWords(c.title, c.text, c.note, c.tags.join(' ')) };
 }
 
-// Must run inside a rw transaction over clippings and mentions.
+/** The tables a save writes, for the callers' transactions. */
+export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.mentions];
+
+/** A clipping's light row and its body (with its search words), ready to store. */
+export function splitClipping<C extends Omit<Clipping, 'id'> & { id?: number }>(c: C): { row: Omit<C, 'text' | 'html'>; body: Omit<ClippingBody, 'id'> } {
+  const { text, html, ...row } = c;
+  return { row, body: { text, html, ...indexFields(c) } };
+}
+
+/**
+ * Writes new clippings (rows without ids get fresh ones), their bodies and their mentions.
+ * Returns the ids in order. Joins the caller's rw transaction over clippingTables as a
+ * sub-transaction, so that the caller awaits a Dexie promise: an await on a plain promise from a
+ * nested async function can outlive the caller's transaction.
+ */
+export function addClippings(
+  db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number, id: number) => Omit<StoredMention, 'id'>[],
+): Promise<number[]> {
+  return db.transaction('rw', clippingTables(db), async () => {
+    if (!clippings.length) return [];
+    const parts = clippings.map(splitClipping);
+    const ids = (await db.clippings.bulkAdd(parts.map((p) => p.row) as ClippingRow[], { allKeys: true })) as number[];
+    const bodies = parts.map((p, i): ClippingBody => ({ ...p.body, id: ids[i] }));
+    await db.bodies.bulkPut(bodies);
+    const mentions = ids.flatMap((id, i) => mentionsFor(i, id));
+    if (mentions.length) await db.mentions.bulkAdd(mentions as StoredMention[]);
+    return ids;
+  });
+}
+
+/**
+ * Replaces the clipping with this id by `next` (row and body); its mentions are not
+ * touched. Joins the caller's rw transaction over clippingTables, like addClippings.
+ */
+export function replaceClipping(db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>): Promise<void> {
+  return db.transaction('rw', clippingTables(db), async () => {
+    const { row, body } = splitClipping(next);
+    await db.clippings.put({ ...row, id });
+    await db.bodies.put({ ...body, id });
+  });
+}
+
+// Must run inside a rw transaction over clippingTables.
 async function saveInTransaction(db: MigraLensDB, input: ClippingInput, stamp: string): Promise<SaveResult> {
   const { mentions, source = 'page', ...fields } = input;
   const existing = await db.clippings.where('urlKey').equals(fields.urlKey).first();
   const derived = {
     source, pageKey: keyOf(fields.url), summary: summarise(mentions), facets: facetsOf(mentions), updatedAt: stamp,
   };
-  let id: number;
   if (existing) {
-    id = existing.id;
-    const kept = { note: existing.note, tags: existing.tags };
-    await db.clippings.update(id, { ...fields, ...derived, ...indexFields({ ...fields, ...kept }) });
+    const { id } = existing;
+    await replaceClipping(db, id, { ...existing, ...fields, ...derived });
     await db.mentions.where('clippingId').equals(id).delete();
-  } else {
-    const own = { note: '', tags: [] as string[], collections: [] as number[] };
-    id = await db.clippings.add({ ...fields, ...derived, ...own, ...indexFields({ ...fields, ...own }), savedAt: stamp });
+    await db.mentions.bulkAdd(mentions.map((m): Omit<StoredMention, 'id'> => ({ ...m, clippingId: id })) as StoredMention[]);
+    return { id, created: false };
   }
-  await db.mentions.bulkAdd(mentions.map((m): Omit<StoredMention, 'id'> => ({ ...m, clippingId: id })));
-  return { id, created: !existing };
+  const own = { note: '', tags: [] as string[], collections: [] as number[] };
+  const [id] = await addClippings(db, [{ ...fields, ...derived, ...own, savedAt: stamp }], (_, cid) => mentions.map((m) => ({ ...m, clippingId: cid })));
+  return { id, created: true };
 }
 
 /**
@@ -61,30 +101,27 @@ async function saveInTransaction(db: MigraLensDB, input: ClippingInput, stamp: s
  * urlKey) is updated in place, keeping its note, tags and collections; its mentions are replaced.
  */
 export function saveClipping(db: MigraLensDB, input: ClippingInput, now = new Date()): Promise<SaveResult> {
-  return db.transaction('rw', db.clippings, db.mentions, () => saveInTransaction(db, input, now.toISOString()));
+  return db.transaction('rw', clippingTables(db), () => saveInTransaction(db, input, now.toISOString()));
 }
 
 /**
  * Saves many clippings in one transaction (imports, benchmarks): all or none. New pages are
- * written with one bulkAdd for the clippings and one for their mentions; pages already in the
+ * written with one bulk write each for the rows, the bodies and the mentions; pages already in the
  * library go through the same update as saveClipping.
  */
 export function saveClippings(db: MigraLensDB, inputs: readonly ClippingInput[], now = new Date()): Promise<SaveResult[]> {
   const stamp = now.toISOString();
-  return db.transaction('rw', db.clippings, db.mentions, async () => {
+  return db.transaction('rw', clippingTables(db), async () => {
     const keys = inputs.map((i) => i.urlKey);
-    const known = new Set((await db.clippings.where('urlKey').anyOf(keys).toArray()).map((c) => c.urlKey));
-    const fresh = inputs.filter((input, i) => !known.has(input.urlKey) && keys.indexOf(input.urlKey) === i);
-    const rows = fresh.map(({ mentions, source = 'page', ...fields }) => {
-      const own = { note: '', tags: [] as string[], collections: [] as number[] };
-      return {
-        ...fields, ...own, ...indexFields({ ...fields, ...own }), source, pageKey: keyOf(fields.url),
-        summary: summarise(mentions), facets: facetsOf(mentions), savedAt: stamp, updatedAt: stamp,
-      };
-    });
-    const ids = (await db.clippings.bulkAdd(rows, { allKeys: true })) as number[];
+    // The index keys only: no record is read to tell which pages are new.
+    const seen = new Set((await db.clippings.where('urlKey').anyOf(keys).keys()) as string[]);
+    const fresh = inputs.filter((input) => !seen.has(input.urlKey) && !!seen.add(input.urlKey));
+    const rows = fresh.map(({ mentions, source = 'page', ...fields }) => ({
+      ...fields, note: '', tags: [] as string[], collections: [] as number[], source, pageKey: keyOf(fields.url),
+      summary: summarise(mentions), facets: facetsOf(mentions), savedAt: stamp, updatedAt: stamp,
+    }));
+    const ids = await addClippings(db, rows, (i, id) => fresh[i].mentions.map((m) => ({ ...m, clippingId: id })));
     const byKey = new Map(fresh.map((input, i) => [input.urlKey, ids[i]]));
-    await db.mentions.bulkAdd(fresh.flatMap((input, i) => input.mentions.map((m): Omit<StoredMention, 'id'> => ({ ...m, clippingId: ids[i] }))));
     const out: SaveResult[] = [];
     for (const input of inputs) {
       const id = byKey.get(input.urlKey);
@@ -109,11 +146,11 @@ export async function trySaveClipping(db: MigraLensDB, input: ClippingInput, now
 }
 
 /** Most recently saved or updated first. */
-export function recentClippings(db: MigraLensDB, limit = 50): Promise<Clipping[]> {
+export function recentClippings(db: MigraLensDB, limit = 50): Promise<ClippingRow[]> {
   return db.clippings.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
 
-export function findByUrlKey(db: MigraLensDB, key: string): Promise<Clipping | undefined> {
+export function findByUrlKey(db: MigraLensDB, key: string): Promise<ClippingRow | undefined> {
   return db.clippings.where('urlKey').equals(key).first();
 }
 
@@ -121,7 +158,7 @@ export function findByUrlKey(db: MigraLensDB, key: string): Promise<Clipping | u
  * The page clipping saved for this address, if any: by its dedup key, else by the key of the
  * address it was saved from (a page with a canonical URL is saved under that one). Passages do not count.
  */
-export async function savedPage(db: MigraLensDB, key: string): Promise<Clipping | undefined> {
+export async function savedPage(db: MigraLensDB, key: string): Promise<ClippingRow | undefined> {
   const byKey = await db.clippings.where('urlKey').equals(key).first();
   if (byKey) return byKey;
   return db.clippings.where('pageKey').equals(key).filter((c) => c.source === 'page').first();
@@ -134,4 +171,10 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
 
 export function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
   return db.mentions.where('clippingId').equals(clippingId).sortBy('start');
+}
+
+/** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */
+export async function getClipping(db: MigraLensDB, id: number): Promise<Clipping | undefined> {
+  const [row, body] = await Promise.all([db.clippings.get(id), db.bodies.get(id)]);
+  return row && { ...row, text: body?.text ?? '', html: body?.html ?? '' };
 }

@@ -1,5 +1,5 @@
-import { indexFields } from './clippings';
-import type { Clipping, Collection, MigraLensDB, StoredMention } from './schema';
+import { clippingTables, indexFields } from './clippings';
+import type { Clipping, ClippingRow, Collection, MigraLensDB, StoredMention } from './schema';
 
 /** What the reader changes by hand; absent fields stay as they are. */
 export type ClippingEdit = { note?: string; tags?: string[]; collections?: string[] };
@@ -26,16 +26,19 @@ async function collectionIds(db: MigraLensDB, names: readonly string[], stamp: s
 
 /** Updates note, tags and collections (by name) and the search words, in one transaction. */
 export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, now = new Date()): Promise<void> {
-  return db.transaction('rw', db.clippings, db.collections, async () => {
+  return db.transaction('rw', [db.clippings, db.bodies, db.collections], async () => {
     const c = await db.clippings.get(id);
     if (!c) throw new Error(`Clipping ${id} no longer exists.`);
     const stamp = now.toISOString();
-    const changes: Partial<Clipping> = {};
+    const changes: Partial<ClippingRow> = {};
     if (edit.note !== undefined) changes.note = edit.note;
     if (edit.tags !== undefined) changes.tags = cleanNames(edit.tags);
     if (edit.collections !== undefined) changes.collections = await collectionIds(db, edit.collections, stamp);
-    const next = { ...c, ...changes };
-    await db.clippings.update(id, { ...changes, ...indexFields(next) });
+    await db.clippings.update(id, changes);
+    if (edit.note === undefined && edit.tags === undefined) return;
+    // Note and tags are searched: the words are recomputed with the article's text.
+    const body = await db.bodies.get(id);
+    if (body) await db.bodies.update(id, indexFields({ ...c, ...changes, text: body.text }));
   });
 }
 
@@ -47,13 +50,16 @@ export function allCollections(db: MigraLensDB): Promise<Collection[]> {
 /** Everything a deleted clipping was, so that "Undo" can put it back with the same id. */
 export type DeletedClipping = { clipping: Clipping; mentions: StoredMention[] };
 
-/** Deletes a clipping and its mentions in one transaction; returns them for undo (null when already gone). */
+/** Deletes a clipping, its article and its mentions in one transaction; returns them for undo (null when already gone). */
 export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClipping | null> {
-  return db.transaction('rw', db.clippings, db.mentions, async () => {
-    const clipping = await db.clippings.get(id);
-    if (!clipping) return null;
+  return db.transaction('rw', clippingTables(db), async () => {
+    const row = await db.clippings.get(id);
+    if (!row) return null;
+    const body = await db.bodies.get(id);
+    const clipping: Clipping = { ...row, text: body?.text ?? '', html: body?.html ?? '' };
     const mentions = await db.mentions.where('clippingId').equals(id).toArray();
     await db.mentions.where('clippingId').equals(id).delete();
+    await db.bodies.delete(id);
     await db.clippings.delete(id);
     return { clipping, mentions };
   });
@@ -64,9 +70,11 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
  * and the old one is not restored (it would break the one-clipping-per-page rule): returns false.
  */
 export function restoreClipping(db: MigraLensDB, deleted: DeletedClipping): Promise<boolean> {
-  return db.transaction('rw', db.clippings, db.mentions, async () => {
+  return db.transaction('rw', clippingTables(db), async () => {
     if (await db.clippings.where('urlKey').equals(deleted.clipping.urlKey).count()) return false;
-    await db.clippings.put(deleted.clipping);
+    const { text, html, ...row } = deleted.clipping;
+    await db.clippings.put(row);
+    await db.bodies.put({ id: row.id, text, html, ...indexFields(deleted.clipping) });
     await db.mentions.bulkPut(deleted.mentions);
     return true;
   });

@@ -1,7 +1,7 @@
-import { indexFields, summarise } from '../db/clippings';
+import { addClippings, clippingTables, indexFields, replaceClipping, summarise } from '../db/clippings';
 import { facetsOf } from '../db/facets';
 import { urlKey } from '../url-key';
-import type { Clipping, MigraLensDB, StoredMention } from '../db/schema';
+import type { Clipping, ClippingRow, MigraLensDB, StoredMention } from '../db/schema';
 import type { BackupClipping, LibraryBackup } from '../export/backup-format';
 import type { Progress } from '../export/types';
 
@@ -41,7 +41,6 @@ function storedClipping(c: BackupClipping, sanitize: ImportOptions['sanitize'], 
     // A file without summaries (written by hand, or by a tool) gets them computed from its mentions.
     summary: c.summary ?? summarise(mentions as StoredMention[]),
     facets: facetsOf(mentions),
-    ...indexFields(c),
   };
 }
 
@@ -56,7 +55,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
   const { sanitize, onProgress } = options;
   const total = backup.clippings.length;
   const result: ImportResult = { added: 0, updated: 0, skipped: 0, mentions: 0, collectionsAdded: 0 };
-  await db.transaction('rw', db.clippings, db.mentions, db.collections, async () => {
+  await db.transaction('rw', [...clippingTables(db), db.collections], async () => {
     const restore = (await db.clippings.count()) === 0 && (await db.collections.count()) === 0 && (await db.mentions.count()) === 0;
 
     // Collections: the file's id → the library's id.
@@ -70,7 +69,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
       result.collectionsAdded++;
     }
 
-    const existing = new Map<string, Clipping>();
+    const existing = new Map<string, ClippingRow>();
     if (!restore) {
       const keys = backup.clippings.map((c) => c.urlKey);
       for (let i = 0; i < keys.length; i += BATCH) {
@@ -87,37 +86,38 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
         if (!restore) delete record.id;
         return record;
       });
-      const ids = (await db.clippings.bulkAdd(records as Clipping[], { allKeys: true })) as number[];
-      const mentions: Omit<StoredMention, 'id'>[] = [];
-      fresh.forEach((c, k) => {
-        for (const m of c.mentions) {
-          const stored = { ...m, clippingId: ids[k] } as StoredMention;
-          if (!restore) delete (stored as Partial<StoredMention>).id;
-          mentions.push(stored);
-        }
-      });
+      await addClippings(db, records, (k, id) => fresh[k].mentions.map((m) => {
+        const stored = { ...m, clippingId: id } as StoredMention;
+        if (!restore) delete (stored as Partial<StoredMention>).id;
+        return stored;
+      }));
       result.added += fresh.length;
+      result.mentions += fresh.reduce((n, c) => n + c.mentions.length, 0);
 
+      const mentions: Omit<StoredMention, 'id'>[] = [];
       for (const c of batch) {
         const old = existing.get(c.urlKey);
         if (!old) continue;
-        const incoming = storedClipping(c, sanitize, collectionIds);
+        const { id: _, ...incoming } = storedClipping(c, sanitize, collectionIds);
         const tags = union(old.tags, incoming.tags);
         const collections = union(old.collections, incoming.collections);
         if (incoming.updatedAt > old.updatedAt) {
           const note = incoming.note || old.note;
           const savedAt = old.savedAt < incoming.savedAt ? old.savedAt : incoming.savedAt;
-          await db.clippings.put({ ...incoming, id: old.id, savedAt, tags, collections, note, ...indexFields({ ...incoming, tags, note }) });
+          await replaceClipping(db, old.id, { ...incoming, savedAt, tags, collections, note });
           await db.mentions.where('clippingId').equals(old.id).delete();
           for (const m of c.mentions) {
-            const { id: _, ...rest } = m;
+            const { id: _m, ...rest } = m;
             mentions.push({ ...rest, clippingId: old.id });
           }
           result.updated++;
         } else {
           const note = old.note || incoming.note;
           if (sameList(tags, old.tags) && sameList(collections, old.collections) && note === old.note) { result.skipped++; continue; }
-          await db.clippings.update(old.id, { tags, collections, note, ...indexFields({ ...old, tags, note }) });
+          await db.clippings.update(old.id, { tags, collections, note });
+          // Tags and note are searched: the words are recomputed with the article's text.
+          const body = await db.bodies.get(old.id);
+          if (body) await db.bodies.update(old.id, indexFields({ ...old, tags, note, text: body.text }));
           result.updated++;
         }
       }

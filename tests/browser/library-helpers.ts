@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 
 export type StoredRow = { id: number; urlKey: string; url: string; title: string; source: string; note: string; html: string };
 
-/** The clippings in the extension's IndexedDB, read with the plain IndexedDB API from one of its pages. */
+/**
+ * The clippings in the extension's IndexedDB, read with the plain IndexedDB API from one of its
+ * pages, each row with its article (kept in `bodies` under the same id).
+ */
 export function readClippings(extensionPage: Page): Promise<StoredRow[]> {
   return extensionPage.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, ko) => {
@@ -12,11 +15,13 @@ export function readClippings(extensionPage: Page): Promise<StoredRow[]> {
       req.onsuccess = () => ok(req.result);
       req.onerror = () => ko(req.error);
     });
-    const rows = await new Promise<unknown[]>((ok, ko) => {
-      const req = db.transaction('clippings').objectStore('clippings').getAll();
-      req.onsuccess = () => ok(req.result);
+    const all = (store: string) => new Promise<{ id: number }[]>((ok, ko) => {
+      const req = db.transaction(store).objectStore(store).getAll();
+      req.onsuccess = () => ok(req.result as { id: number }[]);
       req.onerror = () => ko(req.error);
     });
+    const bodies = new Map((await all('bodies')).map((b) => [b.id, b]));
+    const rows = (await all('clippings')).map((r) => ({ ...r, ...bodies.get(r.id) }));
     db.close();
     return rows;
   }) as Promise<StoredRow[]>;

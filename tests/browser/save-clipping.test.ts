@@ -26,7 +26,10 @@ function readLibrary(extensionPage: Page) {
       req.onsuccess = () => ok(req.result as T[]);
       req.onerror = () => ko(req.error);
     });
-    const result = { clippings: await all<unknown>('clippings'), mentions: await all<unknown>('mentions') };
+    // The article text and HTML are kept beside each row, in `bodies`, under the same id.
+    const bodies = new Map((await all<{ id: number }>('bodies')).map((b) => [b.id, b]));
+    const rows = await all<{ id: number }>('clippings');
+    const result = { clippings: rows.map((r) => ({ ...r, ...bodies.get(r.id) })), mentions: await all<unknown>('mentions') };
     db.close();
     return result;
   }) as Promise<{ clippings: StoredClipping[]; mentions: StoredMention[] }>;

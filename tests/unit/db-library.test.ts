@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AnchoredMention } from '../../lib/annotate-page';
-import { isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
+import { getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping, restoreClipping } from '../../lib/db/edits';
 import { clippingsByIds, facetOptions, filterValues, queryLibrary } from '../../lib/db/queries';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
@@ -108,7 +108,8 @@ describe('saving', () => {
     const c = (await db.clippings.get(id))!;
     expect(c).toMatchObject({ title: 'Channel shipwreck (updated)', note: 'Check Eurostat', tags: ['channel'] });
     expect(c.collections).toHaveLength(1);
-    expect(c.words).toContain('eurostat');
+    expect((await db.bodies.get(id))!.words).toContain('eurostat');
+    expect((await queryLibrary(db, { text: 'eurostat' })).ids).toEqual([id]);
     expect(await db.clippings.count()).toBe(1);
   });
 
@@ -159,6 +160,18 @@ describe('delete and undo', () => {
     expect(await restoreClipping(db, deleted)).toBe(true);
     expect(await db.clippings.get(id)).toMatchObject({ note: 'keep me' });
     expect(await db.mentions.where('clippingId').equals(id).count()).toBe(5);
+  });
+
+  test('a deleted clipping leaves the search, its article and words included; undo brings them back', async () => {
+    const { id } = await saveClipping(db, input());
+    await editClipping(db, id, { note: 'keep me' });
+    const deleted = (await deleteClipping(db, id))!;
+    expect(deleted.clipping).toMatchObject({ text: TEXT, html: `<p>${TEXT}</p>`, note: 'keep me' });
+    expect(await db.bodies.count()).toBe(0);
+    expect((await queryLibrary(db, { text: 'darmanin' })).ids).toEqual([]);
+    await restoreClipping(db, deleted);
+    expect((await queryLibrary(db, { text: 'darmanin keep' })).ids).toEqual([id]);
+    expect(await getClipping(db, id)).toMatchObject({ text: TEXT, html: `<p>${TEXT}</p>` });
   });
 
   test('undo does not resurrect a page that was saved again meanwhile', async () => {

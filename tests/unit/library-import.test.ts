@@ -26,8 +26,8 @@ function readOk(text: string): LibraryBackup {
 }
 
 async function clear(db: MigraLensDB) {
-  await db.transaction('rw', db.clippings, db.mentions, db.collections, async () => {
-    await db.clippings.clear(); await db.mentions.clear(); await db.collections.clear();
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
   });
 }
 
@@ -38,6 +38,9 @@ describe('JSON backup and import', () => {
 
   test('export → clear → import gives back an identical library, mentions, notes and collections included', async () => {
     const before = await dumpLibrary(db);
+    // The article text, HTML and search words are kept beside the rows, in `bodies`.
+    const bodies = await db.bodies.toArray();
+    expect(bodies.map((b) => b.id)).toEqual(before.clippings.map((c) => c.id));
     expect(before.mentions.length).toBeGreaterThan(20);
     expect(before.clippings.some((c) => c.note.includes('second line'))).toBe(true);
     const text = await backupOf(db);
@@ -48,8 +51,22 @@ describe('JSON backup and import', () => {
     expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: before.mentions.length, collectionsAdded: 2 });
     expect(progress.at(-1)).toBe(3);
     expect(await dumpLibrary(db)).toEqual(before);
+    expect(await db.bodies.toArray()).toEqual(bodies);
     // And the backup of the restored library is the same file.
     expect(await backupOf(db)).toBe(text);
+  });
+
+  test('an export of part of the library reads exactly those clippings, whole', async () => {
+    const all = await readExportSource(db, { kind: 'library' });
+    const part = async (scope: Parameters<typeof readExportSource>[1]) => (await readExportSource(db, scope)).clippings;
+    // A sparse scope (1 and 3 of 1–3 is read key by key) and a dense one (a range read, then narrowed).
+    expect(await part({ kind: 'clippings', ids: [3, 1] })).toEqual([all.clippings[0], all.clippings[2]]);
+    expect(await part({ kind: 'clippings', ids: [2, 3] })).toEqual(all.clippings.slice(1));
+    const calais = (await db.collections.where('name').equals('Thesis ch. 2').first())!;
+    const inCollection = await part({ kind: 'collection', collectionId: calais.id });
+    expect(inCollection.map((c) => c.title)).toEqual([all.clippings[0].title]);
+    expect(inCollection[0].text.length).toBeGreaterThan(1000);
+    expect(inCollection[0].mentions.every((m) => m.clippingId === inCollection[0].id)).toBe(true);
   });
 
   test('the backup leaves out derived search fields, which import recomputes', async () => {
@@ -100,7 +117,7 @@ describe('JSON backup and import', () => {
     backup.clippings[0].html = '<p onclick="steal()">hi<script>alert(1)</script><img src="https://tracker.example/x.gif"></p>';
     await clear(db);
     await importBackup(db, backup, { sanitize });
-    const html = (await db.clippings.get(backup.clippings[0].id))!.html;
+    const html = (await db.bodies.get(backup.clippings[0].id))!.html;
     expect(html).toBe('<p>hi</p>');
   });
 });
