@@ -4,8 +4,11 @@ import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '@/lib/export/ind
 import type { ExportScope } from '@/lib/export/read-library';
 import type { ImportResult } from '@/lib/import/import-library';
 
-/** Where a long export or import is; `total` 0 while the size is not known yet. */
-export type TaskProgress = { phase: string; done: number; total: number };
+/**
+ * Where a long export or import is; `total` 0 while the size is not known yet. `percent` when the
+ * counts are not things a user counts (characters of text being zipped), shown as a percentage.
+ */
+export type TaskProgress = { phase: string; done: number; total: number; percent?: boolean };
 
 export type ExportOutcome = { ok: true; fileName: string; clippings: number } | { ok: false; message: string };
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; problems: string[] };
@@ -26,6 +29,11 @@ type Status =
   | { state: 'imported'; outcome: ImportOutcome };
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+function progressText({ done, total, percent }: TaskProgress): string {
+  if (!total) return '…';
+  return percent ? ` — ${Math.floor((100 * done) / total)} %` : ` — ${done.toLocaleString()} of ${total.toLocaleString()}`;
+}
 
 /** Export the library (or a collection, or the search result) in a chosen format; import a JSON backup. */
 export function ExportPanel({ collections, searchIds, onExport, onImport }: ExportPanelProps) {
@@ -93,7 +101,7 @@ export function ExportPanel({ collections, searchIds, onExport, onImport }: Expo
 
       {status.state === 'busy' && (
         <div class="status" role="status">
-          {status.progress.phase}{status.progress.total ? ` — ${status.progress.done.toLocaleString()} of ${status.progress.total.toLocaleString()}` : '…'}
+          {status.progress.phase}{progressText(status.progress)}
           <progress max={status.progress.total || undefined} value={status.progress.total ? status.progress.done : undefined} />
         </div>
       )}

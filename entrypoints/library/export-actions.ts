@@ -3,6 +3,7 @@ import type { MigraLensDB } from '@/lib/db/schema';
 import { describeStorageError } from '@/lib/db/storage-errors';
 import { exportFiles, FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
 import { readExportSource, type ExportScope } from '@/lib/export/read-library';
+import { textBlob } from '@/lib/export/utf8';
 import { zipFiles } from '@/lib/export/zip';
 import { importBackup } from '@/lib/import/import-library';
 import { MAX_BACKUP_CHARS, readBackup } from '@/lib/import/read-backup';
@@ -30,13 +31,13 @@ export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format:
   let blob: Blob;
   let fileName: string;
   if (FORMAT_INFO[format].zipped) {
-    const bytes = await zipFiles(files, { onProgress: (done, total) => onProgress({ phase: 'Zipping', done, total }) });
+    const bytes = await zipFiles(files, { onProgress: (done, total) => onProgress({ phase: 'Zipping', done, total, percent: true }) });
     blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME.zip });
     fileName = `migralens-${format}-${stamp}.zip`;
   } else {
     const [file] = files;
     const ext = file.name.split('.').pop()!;
-    blob = new Blob([file.content], { type: MIME[ext] ?? 'text/plain' });
+    blob = await textBlob(file.content, MIME[ext] ?? 'text/plain', { onProgress: (done, total) => onProgress({ phase: 'Preparing the file', done, total, percent: true }) });
     fileName = file.name.replace(/(\.[a-z.]+)$/, `-${stamp}$1`);
   }
   download(blob, fileName);

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Collection } from '../db/schema';
+import type { Collection, StoredMention } from '../db/schema';
 import { mapChunked } from './chunked';
 import { sentenceAround } from './sentence';
 import type { ExportClipping, ExportFile, ExportSource, WriterOptions } from './types';
@@ -26,13 +26,59 @@ export const FIGURE_COLUMNS = [
 
 type Cell = string | number;
 
+const UNPARSE = { newline: '\r\n', quotes: false, escapeFormulae: true } as const;
+
 /**
  * RFC 4180 (CRLF, quotes doubled, header first) with a BOM. A text cell that starts with = + - @
  * gets a leading ' (papaparse's escapeFormulae) so that a spreadsheet shows a hostile headline
  * as text instead of running it as a formula; numbers are written as numbers and never changed.
  */
 export function toCsv(columns: readonly string[], rows: Cell[][]): string {
-  return BOM + Papa.unparse({ fields: [...columns], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: true }) + '\r\n';
+  return BOM + Papa.unparse({ fields: [...columns], data: rows }, UNPARSE) + '\r\n';
+}
+
+/**
+ * Writes cells as toCsv does, for tables of millions of cells. papaparse still decides how every
+ * value is written, but once per distinct value: its loop costs about half a microsecond a cell,
+ * and a library's mentions repeat a few thousand values (kinds, units, names, offsets, the
+ * clipping's URL and title on each of its rows) over millions of cells.
+ */
+export class CsvCells {
+  private readonly written = new Map<Cell, string>();
+
+  cell(value: Cell): string {
+    let out = this.written.get(value);
+    if (out === undefined) {
+      out = Papa.unparse([[value]], UNPARSE);
+      this.written.set(value, out);
+    }
+    return out;
+  }
+
+  /** Adds a row's cells to `out`, comma-separated; the caller adds the line breaks. */
+  push(out: string[], cells: readonly Cell[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      if (i) out.push(',');
+      out.push(this.cell(cells[i]));
+    }
+  }
+
+  row(cells: readonly Cell[]): string {
+    const out: string[] = [];
+    this.push(out, cells);
+    return out.join('');
+  }
+
+  /**
+   * The whole file, byte for byte what toCsv writes for the same rows. `blocks` are runs of whole
+   * rows joined by CRLF (one per clipping, say), empty when a run has no rows.
+   */
+  file(columns: readonly string[], blocks: readonly string[]): string {
+    const rows = blocks.filter((b) => b.length);
+    // papaparse ends a table with no rows on an empty row: left to it, so both paths agree.
+    if (!rows.length) return toCsv(columns, []);
+    return BOM + this.row(columns) + '\r\n' + rows.join('\r\n') + '\r\n';
+  }
 }
 
 const opt = (v: string | number | null | undefined): Cell => v ?? '';
@@ -47,33 +93,46 @@ function clippingRow(c: ExportClipping, collectionNames: Map<number, string>): C
   ];
 }
 
-function mentionRows(c: ExportClipping): Cell[][] {
-  return c.mentions.map((m) => [
-    c.id, c.url, c.title, opt(c.siteName), opt(c.published), c.savedAt, m.kind, m.start, m.end, m.text, m.canonical,
-    opt(m.entityId), opt(m.wikidata), opt(m.institutionKind), opt(m.country), opt(m.institutionId), opt(m.value),
-    opt(m.valueMax), opt(m.unit), opt(m.currency), opt(m.category), opt(m.qualifier), opt(m.iso),
-  ]);
-}
+const mentionCells = (m: StoredMention): Cell[] => [
+  m.kind, m.start, m.end, m.text, m.canonical, opt(m.entityId), opt(m.wikidata), opt(m.institutionKind), opt(m.country),
+  opt(m.institutionId), opt(m.value), opt(m.valueMax), opt(m.unit), opt(m.currency), opt(m.category), opt(m.qualifier), opt(m.iso),
+];
 
-function figureRows(c: ExportClipping): Cell[][] {
-  return c.mentions.filter((m) => m.kind === 'figure').map((m) => [
-    c.id, c.url, c.title, opt(c.siteName), opt(c.published), m.text, opt(m.value), opt(m.valueMax), opt(m.unit),
-    opt(m.currency), opt(m.category), opt(m.qualifier), sentenceAround(c.text, m.start, m.end), m.start, m.end,
-  ]);
-}
-
-const byStart = (c: ExportClipping): ExportClipping => ({ ...c, mentions: [...c.mentions].sort((a, b) => a.start - b.start || a.end - b.end) });
+const figureCells = (c: ExportClipping, m: StoredMention): Cell[] => [
+  m.text, opt(m.value), opt(m.valueMax), opt(m.unit), opt(m.currency), opt(m.category), opt(m.qualifier),
+  sentenceAround(c.text, m.start, m.end), m.start, m.end,
+];
 
 /** The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one row per figure). */
 export async function writeCsvFiles(source: ExportSource, options: WriterOptions = {}): Promise<ExportFile[]> {
   const names = new Map<number, string>(source.collections.map((col: Collection) => [col.id, col.name]));
-  const parts = await mapChunked(source.clippings, (raw) => {
-    const c = byStart(raw);
-    return { clipping: clippingRow(c, names), mentions: mentionRows(c), figures: figureRows(c) };
+  const cells = new CsvCells();
+  const clippingLines: string[] = [];
+  const mentionBlocks: string[] = [];
+  const figureBlocks: string[] = [];
+  await mapChunked(source.clippings, (c) => {
+    clippingLines.push(cells.row(clippingRow(c, names)));
+    // A clipping's rows are built as one array of cell strings and joined once: concatenating
+    // cell by cell left millions of short-lived strings for the collector on a large library.
+    const figurePrefix = cells.row([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
+    const mentionPrefix = `${figurePrefix},${cells.cell(c.savedAt)}`;
+    const mentions: string[] = [];
+    const figures: string[] = [];
+    for (const m of [...c.mentions].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      if (mentions.length) mentions.push('\r\n');
+      mentions.push(mentionPrefix, ',');
+      cells.push(mentions, mentionCells(m));
+      if (m.kind !== 'figure') continue;
+      if (figures.length) figures.push('\r\n');
+      figures.push(figurePrefix, ',');
+      cells.push(figures, figureCells(c, m));
+    }
+    mentionBlocks.push(mentions.join(''));
+    figureBlocks.push(figures.join(''));
   }, options);
   return [
-    { name: 'clippings.csv', content: toCsv(CLIPPING_COLUMNS, parts.map((p) => p.clipping)) },
-    { name: 'mentions.csv', content: toCsv(MENTION_COLUMNS, parts.flatMap((p) => p.mentions)) },
-    { name: 'figures.csv', content: toCsv(FIGURE_COLUMNS, parts.flatMap((p) => p.figures)) },
+    { name: 'clippings.csv', content: cells.file(CLIPPING_COLUMNS, clippingLines) },
+    { name: 'mentions.csv', content: cells.file(MENTION_COLUMNS, mentionBlocks) },
+    { name: 'figures.csv', content: cells.file(FIGURE_COLUMNS, figureBlocks) },
   ];
 }

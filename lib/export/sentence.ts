@@ -1,6 +1,9 @@
 // A sentence ends at . ! ? or … followed by a space (so "3.5" and "13,5 %" do not end one), or at a
 // line break (the article text separates blocks with blank lines).
 const END_BEFORE = /[.!?…]["'»”)]*\s+$|\n\s*$/;
+const SPACE = /\s/;
+const STOP = /[.!?…]/;
+const CLOSER = /["'»”)]/;
 const MAX = 600;
 
 /**
@@ -10,14 +13,16 @@ const MAX = 600;
  */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && start - from < MAX && !END_BEFORE.test(text.slice(Math.max(0, from - 4), from))) from--;
+  // Both ends END_BEFORE looks for close on a space, so only a space is worth slicing and testing:
+  // a figures export asks this for every figure in the library.
+  while (from > 0 && start - from < MAX && !(SPACE.test(text[from - 1]) && END_BEFORE.test(text.slice(Math.max(0, from - 4), from)))) from--;
   let to = end;
   while (to < text.length && to - end < MAX) {
     const ch = text[to];
     if (ch === '\n') break;
     to++;
-    if (/[.!?…]/.test(ch) && (to >= text.length || /[\s"'»”)]/.test(text[to]))) {
-      while (to < text.length && /["'»”)]/.test(text[to])) to++;
+    if (STOP.test(ch) && (to >= text.length || SPACE.test(text[to]) || CLOSER.test(text[to]))) {
+      while (to < text.length && CLOSER.test(text[to])) to++;
       break;
     }
   }

@@ -14,14 +14,14 @@ export type ExportFile = { name: string; content: string };
 
 /**
  * Told after each unit of work (a clipping, usually). Writers also hand control back to the event
- * loop every few clippings, through `pause`, so that a page exporting thousands stays responsive.
+ * loop every few milliseconds, through `pause`, so that a page exporting thousands stays responsive.
  */
 export type Progress = (done: number, total: number) => void;
 
 export type WriterOptions = {
   onProgress?: Progress;
-  /** Awaited every `chunk` clippings; the default yields to the event loop. Tests pass a no-op. */
+  /** Awaited once a slice of work has run `sliceMs`; the default yields to the event loop. Tests pass a no-op. */
   pause?: () => Promise<void>;
-  /** Clippings between pauses (default 100). */
-  chunk?: number;
+  /** Milliseconds of work between pauses (default 16, one frame). */
+  sliceMs?: number;
 };

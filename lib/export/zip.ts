@@ -1,35 +1,51 @@
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
+import { timeSlices } from './chunked';
 import type { ExportFile, WriterOptions } from './types';
-
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { pieceEnd, utf8 } from './utf8';
 
 /**
- * Zips text files (UTF-8), one file at a time with a pause between them, so that zipping a
- * thousand notes does not block the page. fflate's own async mode starts Workers from generated
- * code, which an extension page's CSP refuses; the streaming synchronous API needs no Worker.
+ * Deflate's fastest level. On 7 MB of real article text level 6 took twice as long for a file 9 %
+ * smaller: the user waits for an export of thousands of clippings, and hardly notices its size.
+ */
+const LEVEL = 1;
+
+/**
+ * Zips text files (UTF-8), a piece of text at a time with a pause between slices of work, so that
+ * zipping a 100 MB table or a thousand notes does not block the page. `onProgress` counts
+ * characters of text. fflate's own async mode starts Workers from generated code, which an
+ * extension page's CSP refuses; the streaming synchronous API needs no Worker.
  */
 export async function zipFiles(files: readonly ExportFile[], options: WriterOptions & { mtime?: Date } = {}): Promise<Uint8Array> {
-  const { onProgress, pause = nextTick, chunk = 50, mtime = new Date() } = options;
+  const { onProgress, mtime = new Date() } = options;
+  const slices = timeSlices(options);
+  const total = files.reduce((n, f) => n + f.content.length, 0);
+  let done = 0;
   const parts: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
     if (err) failure = err;
     else parts.push(data);
   });
-  for (let i = 0; i < files.length; i++) {
-    const entry = new ZipDeflate(files[i].name, { level: 6 });
+  for (const file of files) {
+    const entry = new ZipDeflate(file.name, { level: LEVEL });
     entry.mtime = mtime;
     zip.add(entry);
-    entry.push(strToU8(files[i].content), true);
-    if (failure) throw failure;
-    if ((i + 1) % chunk === 0) {
-      onProgress?.(i + 1, files.length);
-      await pause();
-    }
+    let at = 0;
+    do {
+      const end = pieceEnd(file.content, at);
+      entry.push(utf8(file.content, at, end), end === file.content.length);
+      done += end - at;
+      at = end;
+      if (failure) throw failure;
+      if (slices.due()) {
+        onProgress?.(done, total);
+        await slices.pause();
+      }
+    } while (at < file.content.length);
   }
   zip.end();
   if (failure) throw failure;
-  onProgress?.(files.length, files.length);
+  onProgress?.(total, total);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) { out.set(p, at); at += p.length; }

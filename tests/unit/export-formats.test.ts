@@ -11,12 +11,15 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../lib/db/schema';
 import { authorsFromByline, dateParts } from '../../lib/export/bibliographic';
 import { writeCslJson, type CslItem } from '../../lib/export/csl-json';
-import { BOM, CLIPPING_COLUMNS, FIGURE_COLUMNS, MENTION_COLUMNS, writeCsvFiles } from '../../lib/export/csv';
+import { mapChunked, yieldToEventLoop } from '../../lib/export/chunked';
+import { BOM, CLIPPING_COLUMNS, CsvCells, FIGURE_COLUMNS, MENTION_COLUMNS, toCsv, writeCsvFiles } from '../../lib/export/csv';
 import { exportFiles } from '../../lib/export/index';
 import { escapeMarkdown, writeMarkdownFiles } from '../../lib/export/markdown';
 import { readExportSource } from '../../lib/export/read-library';
 import { writeRis } from '../../lib/export/ris';
+import { sentenceAround } from '../../lib/export/sentence';
 import type { ExportSource } from '../../lib/export/types';
+import { PIECE, textBlob, utf8 } from '../../lib/export/utf8';
 import { ANNO_CONTEXT, writeWebAnnotations, type AnnotationCollection } from '../../lib/export/web-annotation';
 import { zipFiles } from '../../lib/export/zip';
 import { seedLibrary } from './helpers/export-library';
@@ -75,6 +78,46 @@ describe('CSV', () => {
     expect(figures.some((r) => r.text === '27 personnes' && r.value === '27')).toBe(true);
   });
 
+  test('rows written a distinct value at a time are byte for byte what papaparse writes for the whole table', () => {
+    const awkward: (string | number)[] = ['', ' lead', 'trail ', '=1+2', '+x', '-5', -5, '@a', '\tx', '\rx', 'a,b', 'say "hi"', 'two\r\nlines',
+      '=a\nb', '\uFEFFbom', 'é😀', 0, 1.5, 1e21, NaN, 'plain'];
+    const rows = Array.from({ length: 60 }, (_, i) => [awkward[i % awkward.length], awkward[(i * 7) % awkward.length], i]);
+    const cells = new CsvCells();
+    expect(cells.file(['a', 'b', 'n'], rows.map((r) => cells.row(r)))).toBe(toCsv(['a', 'b', 'n'], rows));
+    expect(cells.file(['a', 'b', 'n'], [])).toBe(toCsv(['a', 'b', 'n'], []));
+  });
+
+  test('a figure\'s sentence is the one a plain character-by-character scan finds', () => {
+    // The definition, with the boundary pattern tested at every step: what sentenceAround must keep giving.
+    const plainSentence = (text: string, start: number, end: number) => {
+      let from = start;
+      while (from > 0 && start - from < 600 && !/[.!?…]["'»”)]*\s+$|\n\s*$/.test(text.slice(Math.max(0, from - 4), from))) from--;
+      let to = end;
+      while (to < text.length && to - end < 600) {
+        const ch = text[to];
+        if (ch === '\n') break;
+        to++;
+        if (/[.!?…]/.test(ch) && (to >= text.length || /[\s"'»”)]/.test(text[to]))) {
+          while (to < text.length && /["'»”)]/.test(text[to])) to++;
+          break;
+        }
+      }
+      return text.slice(from, to).replace(/\s+/g, ' ').trim();
+    };
+    const alphabet = ['a', 'b', ' ', ' ', '.', '!', '?', '…', '"', '»', '”', ')', '\n', '\u00a0', '\t', '3', ','];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let k = 0; k < 400; k++) {
+      const text = Array.from({ length: 5 + (next() % 60) }, () => alphabet[next() % alphabet.length]).join('');
+      for (let start = 0; start < text.length; start++) {
+        const end = Math.min(text.length, start + (k % 3));
+        expect(sentenceAround(text, start, end)).toBe(plainSentence(text, start, end));
+      }
+    }
+    const long = `${'word '.repeat(300)}27 people. Next`;
+    expect(sentenceAround(long, long.indexOf('27'), long.indexOf('27') + 9)).toBe(plainSentence(long, long.indexOf('27'), long.indexOf('27') + 9));
+  });
+
   test('a headline that looks like a formula is written as text, quotes doubled', async () => {
     const clippings = (await writeCsvFiles(source, noPause))[0].content;
     expect(clippings).toContain('"\'=HYPERLINK(""x"") crossings, ""quoted"""');
@@ -83,14 +126,90 @@ describe('CSV', () => {
 
 test('zip: the files come back out, accents intact', async () => {
   const files = await exportFiles('csv', source, { exportedAt: '2024-04-01T00:00:00.000Z', generator: 'test' }, noPause);
-  const progress: number[] = [];
-  const zipped = await zipFiles(files, { ...noPause, mtime: new Date('2024-04-01T00:00:00Z'), onProgress: (d) => progress.push(d) });
+  const progress: [number, number][] = [];
+  const zipped = await zipFiles(files, { ...noPause, mtime: new Date('2024-04-01T00:00:00Z'), onProgress: (d, t) => progress.push([d, t]) });
   const out = unzipSync(zipped);
   expect(Object.keys(out)).toEqual(['clippings.csv', 'mentions.csv', 'figures.csv']);
   expect([...out['clippings.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM, as bytes
   expect(strFromU8(out['clippings.csv'])).toBe(files[0].content.slice(1)); // TextDecoder drops it
   expect(strFromU8(out['clippings.csv'])).toContain('Préfecture');
-  expect(progress.at(-1)).toBe(3);
+  const chars = files.reduce((n, f) => n + f.content.length, 0);
+  expect(progress.at(-1)).toEqual([chars, chars]);
+});
+
+test('zip: a file larger than one piece comes back whole, with a surrogate pair on the cut, progress and pauses between pieces', async () => {
+  // 1 MiB - 1 characters, then an emoji whose two halves straddle the first piece's end.
+  const big = 'a'.repeat(PIECE - 1) + '😀' + 'é «x»\r\n'.repeat(200_000);
+  let pauses = 0;
+  const progress: number[] = [];
+  const zipped = await zipFiles([{ name: 'big.txt', content: big }, { name: 'empty.txt', content: '' }], {
+    pause: async () => { pauses++; }, sliceMs: 0, onProgress: (d) => progress.push(d),
+  });
+  const out = unzipSync(zipped);
+  expect(strFromU8(out['big.txt'])).toBe(big);
+  expect(out['empty.txt']).toHaveLength(0);
+  expect(pauses).toBeGreaterThanOrEqual(2);
+  expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  expect(progress.at(-1)).toBe(big.length);
+});
+
+describe('UTF-8 pieces', () => {
+  test('the bytes TextEncoder writes, lone surrogates included', () => {
+    const alphabet = ['a', 'é', '€', '😀', '\ud83d', '\ude00', '\u0000', '\uffff', '\u07ff', '\u0800', '\r\n', '\uFEFF'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+      expect([...utf8(text)]).toEqual([...new TextEncoder().encode(text)]);
+    }
+  });
+
+  test('a long text made into a Blob a piece at a time comes back whole, never cut inside a surrogate pair', async () => {
+    const text = `${'x'.repeat(PIECE - 1)}😀${'ü😀'.repeat(PIECE / 2)}`;
+    const progress: number[] = [];
+    let pauses = 0;
+    const blob = await textBlob(text, 'application/json', { piece: PIECE, pause: async () => { pauses++; }, sliceMs: 0, onProgress: (d) => progress.push(d) });
+    expect(blob.type).toBe('application/json');
+    // jsdom's Blob has no arrayBuffer(): read it as a page without one would.
+    const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(blob);
+    });
+    // Compared as Buffers: jsdom's ArrayBuffer is of another realm, and element by element is slow.
+    expect(Buffer.from(bytes).equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(text);
+    expect(pauses).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(text.length);
+  });
+
+});
+
+describe('slices of work', () => {
+  test('mapChunked maps every item in order and pauses only once a slice has run its time', async () => {
+    let pauses = 0;
+    const progress: number[] = [];
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const options = { pause: async () => { pauses++; }, onProgress: (d: number) => progress.push(d) };
+    expect(await mapChunked(items, (x) => x * 2, { ...options, sliceMs: 0 })).toEqual(items.map((x) => x * 2));
+    expect(pauses).toBe(49); // after every item but the last
+    expect(progress).toEqual([...items.slice(1), 50]);
+    pauses = 0;
+    progress.length = 0;
+    await mapChunked(items, (x) => x, { ...options, sliceMs: 60_000 });
+    expect(pauses).toBe(0);
+    expect(progress).toEqual([50]);
+  });
+
+  test('the default pause hands control back to the event loop, not just to the microtasks', async () => {
+    // Microtasks all run before the next task: a real yield sees the whole chain finished.
+    let chain = 0;
+    const spin = () => { if (++chain < 100) queueMicrotask(spin); };
+    queueMicrotask(spin);
+    await yieldToEventLoop();
+    expect(chain).toBe(100);
+  });
 });
 
 describe('Markdown', () => {

@@ -44,6 +44,11 @@ describe('ExportPanel', () => {
     expect($('progress').getAttribute('max')).toBe('1000');
     expect(root.textContent).toContain('Writing — 250 of 1,000');
     expect(button('Export').disabled).toBe(true);
+    // Zipping counts characters of text, which mean nothing to a reader: a percentage instead.
+    act(() => report({ phase: 'Zipping', done: 4_219_000, total: 10_000_000, percent: true }));
+    expect(root.textContent).toContain('Zipping — 42 %');
+    expect(root.textContent).not.toContain('4,219,000');
+    expect($('progress').getAttribute('value')).toBe('4219000');
     await act(async () => { finish(); await new Promise((r) => setTimeout(r, 0)); });
     expect(root.querySelector('progress')).toBeNull();
     expect($('[role=status]').textContent).toBe('Exported 1,234 clippings to migralens-csv-2024-04-01.zip.');
