@@ -6,7 +6,7 @@ const headless = !process.env.DISPLAY;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // A separate output folder lets two builds (e.g. a benchmark and a test run) work side by side.
-  outDir: process.env.MIGRALENS_OUT_DIR ?? '.output',
+  outDir: process.env.MIGRALENS_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'MigraLens',
     description:

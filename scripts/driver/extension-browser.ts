@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from './find-chromium';
 
-export const EXTENSION_DIR = resolve(process.env.MIGRALENS_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.MIGRALENS_OUT_DIR || '.output', 'chrome-mv3');
 
 export type ExtensionBrowser = {
   context: BrowserContext;
@@ -44,6 +44,13 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
   context.on('request', (r) => requests.push(r.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // On install the extension opens its options page, and Chromium may open it in a blank tab a test
+  // has just created, cutting that tab's first navigation short: wait until it is there.
+  const isOptions = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+  for (const start = Date.now(); !context.pages().some(isOptions);) {
+    if (Date.now() - start > 15_000) throw new Error('The extension did not open its first-run options page.');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const browser = context.browser();
   if (!browser) throw new Error('Chromium did not expose a browser session.');
   const cdp = await browser.newBrowserCDPSession();
