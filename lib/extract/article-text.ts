@@ -149,7 +149,10 @@ function segmentAt(segments: readonly TextSegment[], offset: number): number {
 export function rangeForSpan(doc: Document, segments: readonly TextSegment[], start: number, end: number): Range | null {
   if (!segments.length || end <= start) return null;
   const a = segmentAt(segments, start);
-  const b = segmentAt(segments, end - 1);
+  let b = segmentAt(segments, end - 1);
+  // A span ending on a separator ends in the segment before it, not in the next one.
+  if (segments[b] && segments[b].start > end - 1) b -= 1;
+  if (b < a) return null;
   const first = segments[a], last = segments[b];
   if (!first || !last || first.start > start && first.start >= end) return null;
   const startOffset = rawOffset(first, Math.max(start, first.start));

@@ -56,6 +56,16 @@ describe('buildArticleText', () => {
     const { segments } = buildArticleText([d.body]);
     expect(rangeForSpan(d, segments, 1, 1)).toBeNull();
   });
+
+  test('a span that ends or starts on a separator covers only the text beside it', () => {
+    const d = doc('<p>Frontex</p><p>Europol</p>');
+    const { text, segments } = buildArticleText([d.body]);
+    expect(text).toBe('Frontex\n\nEuropol');
+    expect(rangeForSpan(d, segments, 0, 8)?.toString()).toBe('Frontex');
+    expect(rangeForSpan(d, segments, 0, 9)?.toString()).toBe('Frontex');
+    expect(rangeForSpan(d, segments, 8, 16)?.toString()).toBe('Europol');
+    expect(rangeForSpan(d, segments, 7, 9)).toBeNull();
+  });
 });
 
 describe('joinArticleTexts', () => {
