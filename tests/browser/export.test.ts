@@ -6,6 +6,7 @@ import type { BackupClipping, LibraryBackup } from '../../lib/export/backup-form
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
 import { servePages, type PageServer } from '../../scripts/driver/page-server';
 import { exportFromPanel, recordStatus, statusHistory } from './export-helpers';
+import { readStore } from './library-helpers';
 
 const CHANNEL_TITLE = 'Channel deaths: Home Office pledges more Border Force patrols as France seeks EU help';
 const CALAIS_TITLE = 'Naufrage dans la Manche : à Calais, les ministres européens promettent de renforcer Frontex';
@@ -14,24 +15,11 @@ type Row = Record<string, string>;
 const panelStatus = (page: Page) => page.locator('.export-panel .status').textContent();
 const parseCsv = (text: string) => Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
 
-/** Mentions per clipping id in the extension's IndexedDB, read with the plain IndexedDB API. */
-function storedMentionCounts(page: Page): Promise<Record<number, number>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('migralens');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    const rows = await new Promise<{ clippingId: number }[]>((ok, ko) => {
-      const req = db.transaction('mentions').objectStore('mentions').getAll();
-      req.onsuccess = () => ok(req.result as { clippingId: number }[]);
-      req.onerror = () => ko(req.error);
-    });
-    db.close();
-    const counts: Record<number, number> = {};
-    for (const m of rows) counts[m.clippingId] = (counts[m.clippingId] ?? 0) + 1;
-    return counts;
-  });
+/** Mentions per clipping id in the extension's IndexedDB. */
+async function storedMentionCounts(page: Page): Promise<Record<number, number>> {
+  const counts: Record<number, number> = {};
+  for (const m of await readStore<{ clippingId: number }>(page, 'mentions')) counts[m.clippingId] = (counts[m.clippingId] ?? 0) + 1;
+  return counts;
 }
 
 describe('the export panel of the library page, in Chromium with the built extension', () => {

@@ -4,27 +4,31 @@ import type { Page } from 'playwright-core';
 
 export type StoredRow = { id: number; urlKey: string; url: string; title: string; source: string; note: string; html: string };
 
-/**
- * The clippings in the extension's IndexedDB, read with the plain IndexedDB API from one of its
- * pages, each row with its article (kept in `bodies` under the same id).
- */
-export function readClippings(extensionPage: Page): Promise<StoredRow[]> {
-  return extensionPage.evaluate(async () => {
+/** Every record of one object store in the extension's IndexedDB, read with the plain IndexedDB API from one of its pages. */
+export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
+  return extensionPage.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((ok, ko) => {
       const req = indexedDB.open('migralens');
       req.onsuccess = () => ok(req.result);
       req.onerror = () => ko(req.error);
     });
-    const all = (store: string) => new Promise<{ id: number }[]>((ok, ko) => {
-      const req = db.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => ok(req.result as { id: number }[]);
-      req.onerror = () => ko(req.error);
-    });
-    const bodies = new Map((await all('bodies')).map((b) => [b.id, b]));
-    const rows = (await all('clippings')).map((r) => ({ ...r, ...bodies.get(r.id) }));
-    db.close();
-    return rows;
-  }) as Promise<StoredRow[]>;
+    try {
+      return await new Promise<unknown[]>((ok, ko) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => ko(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store) as Promise<T[]>;
+}
+
+/** The clippings, each row with its article (kept in `bodies` under the same id). */
+export async function readClippings<T extends { id: number } = StoredRow>(extensionPage: Page): Promise<T[]> {
+  const [rows, bodies] = await Promise.all([readStore<T>(extensionPage, 'clippings'), readStore<Partial<T> & { id: number }>(extensionPage, 'bodies')]);
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  return rows.map((r) => ({ ...r, ...byId.get(r.id) }));
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
 import { servePages, type PageServer } from '../../scripts/driver/page-server';
 import { readHighlights } from '../../scripts/driver/page-highlights';
+import { readClippings, readStore } from './library-helpers';
 
 const SHOTS = 'test-output/screenshots';
 
@@ -14,25 +15,11 @@ type StoredClipping = {
 type StoredMention = { clippingId: number; kind: string; start: number; end: number; text: string };
 
 /** Reads the extension's own IndexedDB from one of its pages, with the plain IndexedDB API. */
-function readLibrary(extensionPage: Page) {
-  return extensionPage.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('migralens');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    const all = <T,>(store: string) => new Promise<T[]>((ok, ko) => {
-      const req = db.transaction(store).objectStore(store).getAll();
-      req.onsuccess = () => ok(req.result as T[]);
-      req.onerror = () => ko(req.error);
-    });
-    // The article text and HTML are kept beside each row, in `bodies`, under the same id.
-    const bodies = new Map((await all<{ id: number }>('bodies')).map((b) => [b.id, b]));
-    const rows = await all<{ id: number }>('clippings');
-    const result = { clippings: rows.map((r) => ({ ...r, ...bodies.get(r.id) })), mentions: await all<unknown>('mentions') };
-    db.close();
-    return result;
-  }) as Promise<{ clippings: StoredClipping[]; mentions: StoredMention[] }>;
+async function readLibrary(extensionPage: Page) {
+  return {
+    clippings: await readClippings<StoredClipping>(extensionPage),
+    mentions: await readStore<StoredMention>(extensionPage, 'mentions'),
+  };
 }
 
 describe('from a news page to a saved clipping, in Chromium with the built extension', () => {
