@@ -1,5 +1,7 @@
 /** A generated library for bench/export-import.ts: realistic sizes, no real pages needed. */
+import { anchorFor } from '../lib/anchor/text-quote';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupClipping, type LibraryBackup } from '../lib/export/backup-format';
+import { prng, wordSource } from './generated-words';
 
 const SENTENCES = [
   'Au moins 27 personnes sont mortes dans la Manche le 24 novembre 2021, selon le ministre de l\'Intérieur Gérald Darmanin.',
@@ -21,29 +23,32 @@ const MENTIONS = [
   { kind: 'institution', text: 'OIM', entityId: 'int.iom' },
 ] as const;
 
-/** A backup of `n` clippings of ~5,000 characters and ~50 mentions each. */
+/**
+ * A backup of `n` clippings of ~5,000 characters and ~50 mentions each. Each article mixes the
+ * sentences above with words from a long-tailed vocabulary (its search words differ from the
+ * others', as real articles' do), has HTML of its own paragraphs, and anchors cut from its text.
+ */
 export function generateBackup(n: number): LibraryBackup {
-  const paragraph = SENTENCES.join(' ');
-  const text = Array.from({ length: 9 }, () => paragraph).join('\n\n'); // ~5 KB
-  const found = MENTIONS.flatMap((m) => {
-    const out: { start: number }[] = [];
-    for (let at = text.indexOf(m.text); at >= 0 && out.length < 5; at = text.indexOf(m.text, at + 1)) out.push({ start: at });
-    return out.map(({ start }) => ({ ...m, start, end: start + m.text.length, canonical: m.text }));
-  });
-  let mentionId = 1;
+  const word = wordSource(prng(7));
+  const filler = () => `${Array.from({ length: 12 }, word).join(' ')}.`;
   const clippings: BackupClipping[] = Array.from({ length: n }, (_, i) => {
     const stamp = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
+    const paragraphs = [`Article ${i}`, ...Array.from({ length: 8 }, () => `${SENTENCES.join(' ')} ${filler()}`)];
+    const text = paragraphs.join('\n\n');
+    const mentions = MENTIONS.flatMap((m) => {
+      const out = [];
+      for (let at = text.indexOf(m.text); at >= 0 && out.length < 5; at = text.indexOf(m.text, at + 1)) {
+        out.push({ ...m, start: at, end: at + m.text.length, canonical: m.text, anchor: anchorFor(text, at, at + m.text.length) });
+      }
+      return out;
+    }).sort((a, b) => a.start - b.start).map((m, k) => ({ ...m, id: k + 1 }));
     return {
       id: i + 1, urlKey: `https://news.example/${i}`, url: `https://news.example/${i}`, canonicalUrl: null, source: 'page', pageKey: `https://news.example/${i}`,
       title: `Article ${i}: Channel crossings`, byline: 'Par Julia Pascual', siteName: 'News Example', lang: 'fr', published: '2021-11-28',
-      savedAt: stamp, updatedAt: stamp, excerpt: null, text: `Article ${i}\n\n${text}`.slice(0, text.length), html: `<p>Article ${i}</p>`,
+      savedAt: stamp, updatedAt: stamp, excerpt: null, text, html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
       note: i % 10 ? '' : 'to check', tags: i % 3 ? [] : ['channel'], collections: [],
       summary: { counts: { institution: 20, role: 5, person: 5, figure: 15, date: 5 }, institutions: ['Frontex'], figures: ['27 personnes'] },
-      mentions: found.map((m) => {
-        const shift = `Article ${i}\n\n`.length;
-        const start = m.start + shift;
-        return { ...m, id: mentionId++, start, end: start + m.text.length, anchor: { quote: m.text, prefix: '', suffix: '', position: start } };
-      }).filter((m) => m.end <= text.length),
+      mentions,
     } as BackupClipping;
   });
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), generator: 'bench', collections: [], clippings };

@@ -6,16 +6,8 @@ import type { AnchoredMention } from '../../lib/annotate-page';
 import { saveClippings, type ClippingInput } from '../../lib/db/clippings';
 import { openDatabase } from '../../lib/db/schema';
 import type { FigureCategory, MentionKind } from '../../lib/detect/types';
+import { prng, wordSource } from '../generated-words';
 
-// Deterministic: the same library on every run.
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSTITUTIONS = ['Frontex', 'Europol', 'UNHCR', 'IOM', 'Home Office', 'Border Force', 'European Commission', 'Coast Guard', 'Médecins Sans Frontières', 'SOS Méditerranée', 'Red Cross', 'Interior Ministry', 'EUAA', 'Council of Europe', 'OFPRA'];
 const PEOPLE = ['Gérald Darmanin', 'Priti Patel', 'Ylva Johansson', 'Giorgia Meloni', 'Suella Braverman', 'Nancy Faeser', 'Fabrice Leggeri', 'Filippo Grandi', 'Antonio Vitorino', 'Ursula von der Leyen'];
@@ -30,14 +22,7 @@ export type GenerateReport = { clippings: number; mentions: number; textBytes: n
 export async function generateLibrary(opts: GenerateOptions): Promise<GenerateReport> {
   const rand = prng(42);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  // A vocabulary with a long tail, as in real news text: a few very common words, many rare ones.
-  const vocab = Array.from({ length: 20_000 }, (_, i) => {
-    let w = '';
-    let n = i + 7;
-    do { w += 'abcdefghijklmnoprstuvwyz'[n % 24]; n = Math.floor(n / 24); } while (n > 0);
-    return w + (i % 3 === 0 ? 'ation' : i % 3 === 1 ? 'ers' : 'ing');
-  });
-  const word = () => vocab[Math.floor(vocab.length * Math.pow(rand(), 3))];
+  const word = wordSource(rand);
 
   const db = openDatabase();
   await db.open();

@@ -3,7 +3,9 @@ import { MENTION_KINDS } from '../detect/types';
 import { fail, ok, type Result } from '../result';
 import { urlKey as keyOf } from '../url-key';
 import { facetsOf } from './facets';
-import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MigraLensDB, StoredMention } from './schema';
+import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MentionList, MigraLensDB, StoredMention } from './schema';
+import { packMentions, unpackMentions } from './mention-store';
+import { storedWords, updateTerms, type WordsChange } from './term-index';
 import { searchWords } from './search-words';
 import { describeStorageError } from './storage-errors';
 
@@ -36,45 +38,65 @@ export function indexFields(c: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'
 }
 
 /** The tables a save writes, for the callers' transactions. */
-export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.mentions];
+export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.words, db.terms, db.mentions];
 
-/** A clipping's light row and its body (with its search words), ready to store. */
+/** A clipping's light row and its body, ready to store. */
 export function splitClipping<C extends Omit<Clipping, 'id'> & { id?: number }>(c: C): { row: Omit<C, 'text' | 'html'>; body: Omit<ClippingBody, 'id'> } {
   const { text, html, ...row } = c;
-  return { row, body: { text, html, ...indexFields(c) } };
+  return { row, body: { text, html } };
+}
+
+/** A clipping's mentions as stored: one packed list, whose order numbers them from 1. */
+export function mentionList(clippingId: number, mentions: readonly Omit<StoredMention, 'id' | 'clippingId'>[]): Omit<MentionList, 'id'> {
+  return { clippingId, mentions: packMentions(mentions) };
 }
 
 /**
- * Writes new clippings (rows without ids get fresh ones), their bodies and their mentions.
- * Returns the ids in order. Joins the caller's rw transaction over clippingTables as a
- * sub-transaction, so that the caller awaits a Dexie promise: an await on a plain promise from a
- * nested async function can outlive the caller's transaction.
+ * Writes new clippings (rows without ids get fresh ones), their bodies, their search words and
+ * their mentions. Returns the ids in order. Joins the caller's rw transaction over clippingTables
+ * as a sub-transaction, so that the caller awaits a Dexie promise: an await on a plain promise from
+ * a nested async function can outlive the caller's transaction. A caller that adds many batches
+ * in one transaction (an import) passes `words` to collect the search words and index them once
+ * at the end with updateTerms: each batch would otherwise rewrite the same common words' rows.
  */
 export function addClippings(
-  db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number, id: number) => Omit<StoredMention, 'id'>[],
+  db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+  words?: WordsChange[],
 ): Promise<number[]> {
   return db.transaction('rw', clippingTables(db), async () => {
     if (!clippings.length) return [];
     const parts = clippings.map(splitClipping);
     const ids = (await db.clippings.bulkAdd(parts.map((p) => p.row) as ClippingRow[], { allKeys: true })) as number[];
-    const bodies = parts.map((p, i): ClippingBody => ({ ...p.body, id: ids[i] }));
-    await db.bodies.bulkPut(bodies);
-    const mentions = ids.flatMap((id, i) => mentionsFor(i, id));
-    if (mentions.length) await db.mentions.bulkAdd(mentions as StoredMention[]);
+    await db.bodies.bulkPut(parts.map((p, i): ClippingBody => ({ ...p.body, id: ids[i] })));
+    const changes = clippings.map((c, i): WordsChange => ({ id: ids[i], before: [], after: indexFields(c).words }));
+    if (words) words.push(...changes); else await updateTerms(db, changes);
+    await db.mentions.bulkAdd(ids.map((id, i) => mentionList(id, mentionsFor(i))) as MentionList[]);
     return ids;
   });
 }
 
 /**
- * Replaces the clipping with this id by `next` (row and body); its mentions are not
- * touched. Joins the caller's rw transaction over clippingTables, like addClippings.
+ * Replaces the clipping with this id by `next` (row, body and search words); its mentions are
+ * not touched. Joins the caller's rw transaction over clippingTables, like addClippings.
  */
 export function replaceClipping(db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>): Promise<void> {
   return db.transaction('rw', clippingTables(db), async () => {
     const { row, body } = splitClipping(next);
     await db.clippings.put({ ...row, id });
     await db.bodies.put({ ...body, id });
+    await reindexWords(db, id, next);
   });
+}
+
+/** Recomputes a clipping's search words after its title, text, note or tags changed. Inside a rw transaction over clippingTables. */
+export async function reindexWords(db: MigraLensDB, id: number, fields: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>): Promise<void> {
+  await updateTerms(db, [{ id, before: await storedWords(db, id), after: indexFields(fields).words }]);
+}
+
+/** Replaces a clipping's mentions by these. Inside a rw transaction over clippingTables. */
+export async function replaceMentions(db: MigraLensDB, id: number, mentions: readonly Omit<StoredMention, 'id' | 'clippingId'>[]): Promise<void> {
+  await db.mentions.where('clippingId').equals(id).delete();
+  await db.mentions.add(mentionList(id, mentions) as MentionList);
 }
 
 // Must run inside a rw transaction over clippingTables.
@@ -87,12 +109,11 @@ async function saveInTransaction(db: MigraLensDB, input: ClippingInput, stamp: s
   if (existing) {
     const { id } = existing;
     await replaceClipping(db, id, { ...existing, ...fields, ...derived });
-    await db.mentions.where('clippingId').equals(id).delete();
-    await db.mentions.bulkAdd(mentions.map((m): Omit<StoredMention, 'id'> => ({ ...m, clippingId: id })) as StoredMention[]);
+    await replaceMentions(db, id, mentions);
     return { id, created: false };
   }
   const own = { note: '', tags: [] as string[], collections: [] as number[] };
-  const [id] = await addClippings(db, [{ ...fields, ...derived, ...own, savedAt: stamp }], (_, cid) => mentions.map((m) => ({ ...m, clippingId: cid })));
+  const [id] = await addClippings(db, [{ ...fields, ...derived, ...own, savedAt: stamp }], () => mentions);
   return { id, created: true };
 }
 
@@ -120,7 +141,7 @@ export function saveClippings(db: MigraLensDB, inputs: readonly ClippingInput[],
       ...fields, note: '', tags: [] as string[], collections: [] as number[], source, pageKey: keyOf(fields.url),
       summary: summarise(mentions), facets: facetsOf(mentions), savedAt: stamp, updatedAt: stamp,
     }));
-    const ids = await addClippings(db, rows, (i, id) => fresh[i].mentions.map((m) => ({ ...m, clippingId: id })));
+    const ids = await addClippings(db, rows, (i) => fresh[i].mentions);
     const byKey = new Map(fresh.map((input, i) => [input.urlKey, ids[i]]));
     const out: SaveResult[] = [];
     for (const input of inputs) {
@@ -169,8 +190,10 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
   return (await savedPage(db, key)) !== undefined;
 }
 
-export function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
-  return db.mentions.where('clippingId').equals(clippingId).sortBy('start');
+/** A clipping's mentions, whole (with their text and anchors), in text order. */
+export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
+  const [list, body] = await Promise.all([db.mentions.where('clippingId').equals(clippingId).first(), db.bodies.get(clippingId)]);
+  return unpackMentions(clippingId, list?.mentions ?? [], body?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */

@@ -1,5 +1,6 @@
-import { clippingTables, indexFields } from './clippings';
-import type { Clipping, ClippingRow, Collection, MigraLensDB, StoredMention } from './schema';
+import { clippingTables, mentionList, mentionsOf, reindexWords } from './clippings';
+import type { Clipping, ClippingRow, Collection, MentionList, MigraLensDB, StoredMention } from './schema';
+import { storedWords, updateTerms } from './term-index';
 
 /** What the reader changes by hand; absent fields stay as they are. */
 export type ClippingEdit = { note?: string; tags?: string[]; collections?: string[] };
@@ -26,7 +27,7 @@ async function collectionIds(db: MigraLensDB, names: readonly string[], stamp: s
 
 /** Updates note, tags and collections (by name) and the search words, in one transaction. */
 export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, now = new Date()): Promise<void> {
-  return db.transaction('rw', [db.clippings, db.bodies, db.collections], async () => {
+  return db.transaction('rw', [db.clippings, db.bodies, db.words, db.terms, db.collections], async () => {
     const c = await db.clippings.get(id);
     if (!c) throw new Error(`Clipping ${id} no longer exists.`);
     const stamp = now.toISOString();
@@ -38,7 +39,7 @@ export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, no
     if (edit.note === undefined && edit.tags === undefined) return;
     // Note and tags are searched: the words are recomputed with the article's text.
     const body = await db.bodies.get(id);
-    if (body) await db.bodies.update(id, indexFields({ ...c, ...changes, text: body.text }));
+    await reindexWords(db, id, { ...c, ...changes, text: body?.text ?? '' });
   });
 }
 
@@ -57,8 +58,9 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
     if (!row) return null;
     const body = await db.bodies.get(id);
     const clipping: Clipping = { ...row, text: body?.text ?? '', html: body?.html ?? '' };
-    const mentions = await db.mentions.where('clippingId').equals(id).toArray();
+    const mentions = await mentionsOf(db, id);
     await db.mentions.where('clippingId').equals(id).delete();
+    await updateTerms(db, [{ id, before: await storedWords(db, id), after: [] }]);
     await db.bodies.delete(id);
     await db.clippings.delete(id);
     return { clipping, mentions };
@@ -74,8 +76,9 @@ export function restoreClipping(db: MigraLensDB, deleted: DeletedClipping): Prom
     if (await db.clippings.where('urlKey').equals(deleted.clipping.urlKey).count()) return false;
     const { text, html, ...row } = deleted.clipping;
     await db.clippings.put(row);
-    await db.bodies.put({ id: row.id, text, html, ...indexFields(deleted.clipping) });
-    await db.mentions.bulkPut(deleted.mentions);
+    await db.bodies.put({ id: row.id, text, html });
+    await reindexWords(db, row.id, deleted.clipping);
+    await db.mentions.add(mentionList(row.id, deleted.mentions) as MentionList);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { facetKey, type Facet } from './facets';
 import type { ClippingRow, MigraLensDB } from './schema';
 import { queryWords } from './search-words';
+import { clippingsWithWord } from './term-index';
 
 /** What the library is filtered by; every part is optional and all given parts must match. */
 export type LibraryQuery = {
@@ -24,8 +25,8 @@ export type QueryResult = {
 const MIN_PREFIX = 3;
 
 /**
- * Every filter is an index lookup that yields clipping ids (no record is read; the words are
- * indexed in `bodies`, keyed by clipping id); the sets are intersected and ordered by the
+ * Every filter is an index lookup that yields clipping ids (no clipping is read; a word is one
+ * row of the `terms` index, a prefix a key range of it); the sets are intersected and ordered by the
  * `updatedAt` index. Reading the rows is left to the caller, for the rows it shows (see
  * `clippingsByIds`). This keeps a 10,000-clipping library fast.
  */
@@ -34,8 +35,7 @@ export async function queryLibrary(db: MigraLensDB, q: LibraryQuery): Promise<Qu
   const words = queryWords(q.text ?? '');
   words.forEach((word, i) => {
     const last = i === words.length - 1;
-    const where = db.bodies.where('words');
-    sets.push(keySet(last && word.length >= MIN_PREFIX ? where.startsWith(word) : where.equals(word)));
+    sets.push(clippingsWithWord(db, word, last && word.length >= MIN_PREFIX));
   });
   for (const f of q.facets ?? []) sets.push(keySet(db.clippings.where('facets').equals(facetKey(f))));
   if (q.collectionId !== undefined) sets.push(keySet(db.clippings.where('collections').equals(q.collectionId)));

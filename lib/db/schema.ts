@@ -1,4 +1,6 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type Collection as DexieCollection, type EntityTable, type Table, type Transaction } from 'dexie';
+import { packMentions, type PackedMention } from './mention-store';
+import { updateTerms } from './term-index';
 import type { TextAnchor } from '../anchor/text-quote';
 import type { Mention } from '../detect/types';
 
@@ -53,13 +55,30 @@ export type ClippingBody = {
   text: string;
   /** Article HTML after sanitising: no script, no event handler, no remote load. Sanitised again when rendered. */
   html: string;
-  /**
-   * Search tokens of title, text, note and tags (lower case, without accents; see search-words.ts),
-   * multiEntry-indexed: a word search is an index lookup, not a scan of 50 MB of text. Kept here,
-   * not in the row, so that list reads never drag thousands of words along.
-   */
-  words: string[];
 };
+
+/**
+ * The search words of one clipping (title, text, note and tags, lower case, without accents; see
+ * search-words.ts), kept so that an edit or a delete knows which entries of `terms` to change.
+ * Not indexed, and apart from the body: an export never reads them.
+ */
+export type ClippingWords = { id: number; words: string[] };
+
+/**
+ * The search index, inverted: one row per word with the ids of the clippings that contain it.
+ * A 10,000-clipping library holds a few tens of thousands of rows instead of millions of
+ * multiEntry index entries, which is what made imports slow; a search reads one row per word
+ * (a key range for the prefix of the last word).
+ */
+export type Term = { term: string; ids: number[] };
+
+/**
+ * All mentions of one clipping, in one row, packed (see mention-store.ts): a save, an export or an
+ * import moves one record per clipping instead of one per mention (500,000 for a large library).
+ * "Which clippings mention X / have a figure of category Y" is the `facets` index of `clippings`,
+ * derived from these mentions in the same transaction.
+ */
+export type MentionList = { id: number; clippingId: number; mentions: PackedMention[] };
 
 /** A clipping with its article: what a save writes, the reader page shows and an export reads. */
 export type Clipping = ClippingRow & Pick<ClippingBody, 'text' | 'html'>;
@@ -72,6 +91,7 @@ export type ClippingSummary = {
 
 /** One detected mention of a saved clipping. */
 export type StoredMention = Omit<Mention, never> & {
+  /** Its place in the clipping's list, from 1: unique within the clipping. */
   id: number;
   clippingId: number;
   anchor: TextAnchor;
@@ -84,7 +104,9 @@ export const DB_NAME = 'migralens';
 export type MigraLensDB = Dexie & {
   clippings: EntityTable<ClippingRow, 'id'>;
   bodies: EntityTable<ClippingBody, 'id'>;
-  mentions: EntityTable<StoredMention, 'id'>;
+  words: EntityTable<ClippingWords, 'id'>;
+  terms: EntityTable<Term, 'term'>;
+  mentions: EntityTable<MentionList, 'id'>;
   collections: EntityTable<Collection, 'id'>;
 };
 
@@ -108,6 +130,20 @@ export const SCHEMA_V2 = {
 };
 
 /**
+ * Version 3: mentions as one list per clipping, and the search words as an inverted index
+ * (`terms`) instead of a multiEntry index over every body. Importing 10,000 clippings wrote
+ * ~500,000 mention rows and ~4 million index entries in version 2.
+ */
+export const SCHEMA_V3 = {
+  clippings: SCHEMA_V2.clippings,
+  bodies: 'id',
+  words: 'id',
+  terms: 'term',
+  mentions: '++id, clippingId',
+  collections: '++id, &name',
+};
+
+/**
  * The one schema declaration. Each later change is a new `version(n)` with an `upgrade()` and a
  * test in tests/unit/db-upgrade.test.ts that upgrades data written by the version before.
  */
@@ -115,6 +151,7 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
   const db = new Dexie(name, options) as MigraLensDB;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   return db;
 }
 
@@ -129,12 +166,51 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     if (!batch.length) return;
     const bodies: ClippingBody[] = [];
     const rows: ClippingRow[] = [];
-    for (const { text, html, words, ...row } of batch) {
-      bodies.push({ id: row.id, text, html, words: words ?? [] });
+    for (const { text, html, words, ...row } of batch as (ClippingRow & ClippingBody & { words?: string[] })[]) {
+      bodies.push({ id: row.id, text, html, words: words ?? [] } as ClippingBody);
       rows.push(row);
     }
     await tx.table('bodies').bulkAdd(bodies);
     await clippings.bulkPut(rows);
     after = batch[batch.length - 1].id;
   }
+}
+
+type V2Body = ClippingBody & { words?: string[] };
+/** A version-2 mention row: one per mention, with an id unique in the whole table. */
+type V2Mention = StoredMention;
+
+/**
+ * Moves each body's search words into `words` and `terms`, and regroups the mention rows of each
+ * clipping into one packed list (in their stored order, then numbered from 1 by their place), a
+ * batch of clippings at a time.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const bodies = tx.table('bodies');
+  const mentions = tx.table('mentions');
+  const tables = { words: tx.table('words'), terms: tx.table('terms') } as Pick<MigraLensDB, 'words' | 'terms'>;
+  let after = 0;
+  for (;;) {
+    const batch = (await bodies.where(':id').above(after).limit(UPGRADE_BATCH).toArray()) as V2Body[];
+    if (!batch.length) break;
+    const last = batch[batch.length - 1].id;
+    await bodies.bulkPut(batch.map(({ words: _, ...body }) => body));
+    await updateTerms(tables, batch.map((b) => ({ id: b.id, before: [], after: b.words ?? [] })));
+    await regroupMentions(mentions, mentions.where('clippingId').between(after, last, false, true));
+    after = last;
+  }
+  // Mentions of a clipping without a body (none should exist) are kept all the same.
+  await regroupMentions(mentions, mentions.where('clippingId').above(after));
+}
+
+async function regroupMentions(table: Table, rows: DexieCollection): Promise<void> {
+  const old = ((await rows.toArray()) as V2Mention[]).sort((a, b) => a.id - b.id);
+  if (!old.length) return;
+  const lists = new Map<number, StoredMention[]>();
+  for (const m of old) {
+    const list = lists.get(m.clippingId);
+    if (list) list.push(m); else lists.set(m.clippingId, [m]);
+  }
+  await table.bulkDelete(old.map((m) => m.id));
+  await table.bulkAdd([...lists].map(([clippingId, list]) => ({ clippingId, mentions: packMentions(list) })));
 }

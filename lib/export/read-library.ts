@@ -1,4 +1,5 @@
-import type { ClippingBody, ClippingRow, MigraLensDB, StoredMention } from '../db/schema';
+import { unpackMentions } from '../db/mention-store';
+import type { ClippingBody, ClippingRow, MentionList, MigraLensDB } from '../db/schema';
 import type { ExportClipping, ExportSource, Progress } from './types';
 
 /** What to export: the whole library, one collection, or the clippings of a search result (by id). */
@@ -16,25 +17,25 @@ async function clippingIds(db: MigraLensDB, scope: ExportScope): Promise<number[
 }
 
 /**
- * Rows, bodies (in the order of `slice`, undefined where gone) and mentions of the sorted ids in
- * `slice`. A dense run of ids (the whole library, usually) is read as key ranges, one request per
- * table; a sparse one key by key, so that it never reads much beyond the scope.
+ * Rows, bodies and mention lists (in the order of `slice`, undefined where gone) of the sorted ids
+ * in `slice`. A dense run of ids (the whole library, usually) is read as key ranges, one request
+ * per table; a sparse one key by key, so that it never reads much beyond the scope.
  */
-async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRow | undefined)[], (ClippingBody | undefined)[], StoredMention[]]> {
+async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRow | undefined)[], (ClippingBody | undefined)[], (MentionList | undefined)[]]> {
   const lo = slice[0];
   const hi = slice[slice.length - 1];
-  if (hi - lo + 1 > 2 * slice.length) {
-    return Promise.all([db.clippings.bulkGet(slice), db.bodies.bulkGet(slice), db.mentions.where('clippingId').anyOf(slice).toArray()]);
-  }
-  const wanted = new Set(slice);
-  const [rows, bodies, mentions] = await Promise.all([
-    db.clippings.where(':id').between(lo, hi, true, true).toArray(),
-    db.bodies.where(':id').between(lo, hi, true, true).toArray(),
-    db.mentions.where('clippingId').between(lo, hi, true, true).toArray(),
+  const sparse = hi - lo + 1 > 2 * slice.length;
+  const [rows, bodies, lists] = await Promise.all([
+    sparse ? db.clippings.bulkGet(slice) : db.clippings.where(':id').between(lo, hi, true, true).toArray(),
+    sparse ? db.bodies.bulkGet(slice) : db.bodies.where(':id').between(lo, hi, true, true).toArray(),
+    sparse ? db.mentions.where('clippingId').anyOf(slice).toArray() : db.mentions.where('clippingId').between(lo, hi, true, true).toArray(),
   ]);
-  const rowById = new Map(rows.map((r) => [r.id, r]));
-  const bodyById = new Map(bodies.map((b) => [b.id, b]));
-  return [slice.map((id) => rowById.get(id)), slice.map((id) => bodyById.get(id)), mentions.filter((m) => wanted.has(m.clippingId))];
+  const inOrder = <T>(found: (T | undefined)[], idOf: (x: T) => number) => {
+    const byId = new Map<number, T>();
+    for (const x of found) if (x) byId.set(idOf(x), x);
+    return slice.map((id) => byId.get(id));
+  };
+  return [inOrder(rows, (r) => r.id), inOrder(bodies, (b) => b.id), inOrder(lists, (l) => l.clippingId)];
 }
 
 /**
@@ -47,15 +48,11 @@ export async function readExportSource(db: MigraLensDB, scope: ExportScope, onPr
   const clippings: ExportClipping[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const slice = ids.slice(i, i + BATCH);
-    const [rows, bodies, mentions] = await readSlice(db, slice);
-    const byClipping = new Map<number, StoredMention[]>();
-    for (const m of mentions.sort((a, b) => a.id - b.id)) {
-      const list = byClipping.get(m.clippingId);
-      if (list) list.push(m); else byClipping.set(m.clippingId, [m]);
-    }
+    const [rows, bodies, lists] = await readSlice(db, slice);
     rows.forEach((c, k) => {
       // The article lives in `bodies` (see schema.ts); an export gets the clipping whole, as before.
-      if (c) clippings.push({ ...c, text: bodies[k]?.text ?? '', html: bodies[k]?.html ?? '', mentions: byClipping.get(c.id) ?? [] });
+      const text = bodies[k]?.text ?? '';
+      if (c) clippings.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions ?? [], text) });
     });
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }

@@ -17,7 +17,6 @@ export function checkBackup(backup: LibraryBackup, limit = 20): string[] {
   });
   const keys = new Map<string, number>();
   const clippingIds = new Set<number>();
-  const mentionIds = new Set<number>();
   backup.clippings.forEach((c, i) => {
     const at = `clipping ${i + 1}`;
     const earlier = keys.get(c.urlKey);
@@ -27,6 +26,8 @@ export function checkBackup(backup: LibraryBackup, limit = 20): string[] {
     clippingIds.add(c.id);
     if (c.published !== null && c.published !== undefined && Number.isNaN(Date.parse(c.published))) add(`${at}: published date is not a date ("${c.published.slice(0, 40)}")`);
     for (const id of c.collections) if (!collectionIds.has(id)) add(`${at}: collection ${id} is not among the file's collections`);
+    // Mention ids number a clipping's mentions: unique within it (older backups numbered them library-wide).
+    const mentionIds = new Set<number>();
     c.mentions.forEach((m, j) => {
       const where = `${at}, mention ${j + 1}`;
       if (m.start > m.end || m.end > c.text.length) add(`${where}: offsets ${m.start}–${m.end} are outside the article text (${c.text.length} characters)`);

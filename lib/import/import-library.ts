@@ -1,5 +1,6 @@
-import { addClippings, clippingTables, indexFields, replaceClipping, summarise } from '../db/clippings';
+import { addClippings, clippingTables, reindexWords, replaceClipping, replaceMentions, summarise } from '../db/clippings';
 import { facetsOf } from '../db/facets';
+import { updateTerms, type WordsChange } from '../db/term-index';
 import { urlKey } from '../url-key';
 import type { Clipping, ClippingRow, MigraLensDB, StoredMention } from '../db/schema';
 import type { BackupClipping, LibraryBackup } from '../export/backup-format';
@@ -77,6 +78,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
       }
     }
 
+    const words: WordsChange[] = [];
     let done = 0;
     for (let i = 0; i < total; i += BATCH) {
       const batch = backup.clippings.slice(i, i + BATCH);
@@ -86,15 +88,11 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
         if (!restore) delete record.id;
         return record;
       });
-      await addClippings(db, records, (k, id) => fresh[k].mentions.map((m) => {
-        const stored = { ...m, clippingId: id } as StoredMention;
-        if (!restore) delete (stored as Partial<StoredMention>).id;
-        return stored;
-      }));
+      // Mentions are numbered in the file's order, as an export writes them: a restore gives back the same ids.
+      await addClippings(db, records, (k) => fresh[k].mentions, words);
       result.added += fresh.length;
       result.mentions += fresh.reduce((n, c) => n + c.mentions.length, 0);
 
-      const mentions: Omit<StoredMention, 'id'>[] = [];
       for (const c of batch) {
         const old = existing.get(c.urlKey);
         if (!old) continue;
@@ -105,11 +103,8 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
           const note = incoming.note || old.note;
           const savedAt = old.savedAt < incoming.savedAt ? old.savedAt : incoming.savedAt;
           await replaceClipping(db, old.id, { ...incoming, savedAt, tags, collections, note });
-          await db.mentions.where('clippingId').equals(old.id).delete();
-          for (const m of c.mentions) {
-            const { id: _m, ...rest } = m;
-            mentions.push({ ...rest, clippingId: old.id });
-          }
+          await replaceMentions(db, old.id, c.mentions);
+          result.mentions += c.mentions.length;
           result.updated++;
         } else {
           const note = old.note || incoming.note;
@@ -117,16 +112,16 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
           await db.clippings.update(old.id, { tags, collections, note });
           // Tags and note are searched: the words are recomputed with the article's text.
           const body = await db.bodies.get(old.id);
-          if (body) await db.bodies.update(old.id, indexFields({ ...old, tags, note, text: body.text }));
+          await reindexWords(db, old.id, { ...old, tags, note, text: body?.text ?? '' });
           result.updated++;
         }
       }
-      for (let j = 0; j < mentions.length; j += BATCH * 10) await db.mentions.bulkAdd(mentions.slice(j, j + BATCH * 10) as StoredMention[]);
-      result.mentions += mentions.length;
       done += batch.length;
-      onProgress?.(done, total);
+      // The last step is the search index, after the loop.
+      if (done < total) onProgress?.(done, total);
     }
-    if (!total) onProgress?.(0, 0);
+    await updateTerms(db, words);
+    onProgress?.(total, total);
   });
   return result;
 }

@@ -6,7 +6,7 @@ import type { BackupClipping, LibraryBackup } from '../../lib/export/backup-form
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
 import { servePages, type PageServer } from '../../scripts/driver/page-server';
 import { exportFromPanel, recordStatus, statusHistory } from './export-helpers';
-import { readStore } from './library-helpers';
+import { readMentions } from './library-helpers';
 
 const CHANNEL_TITLE = 'Channel deaths: Home Office pledges more Border Force patrols as France seeks EU help';
 const CALAIS_TITLE = 'Naufrage dans la Manche : à Calais, les ministres européens promettent de renforcer Frontex';
@@ -18,7 +18,7 @@ const parseCsv = (text: string) => Papa.parse<Row>(text, { header: true, skipEmp
 /** Mentions per clipping id in the extension's IndexedDB. */
 async function storedMentionCounts(page: Page): Promise<Record<number, number>> {
   const counts: Record<number, number> = {};
-  for (const m of await readStore<{ clippingId: number }>(page, 'mentions')) counts[m.clippingId] = (counts[m.clippingId] ?? 0) + 1;
+  for (const m of await readMentions(page)) counts[m.clippingId] = (counts[m.clippingId] ?? 0) + 1;
   return counts;
 }
 

@@ -173,13 +173,16 @@ export async function stopServiceWorker(context: BrowserContext, extensionPage: 
   }
 }
 
-/** The library as stored: clipping primary keys, and each mention's primary key and clipping id. */
-export type StoredLibrary = { clippings: number[]; mentions: { id: number; clippingId: number }[] };
+/**
+ * The library as stored: clipping primary keys; each mention's list row, place in its list and
+ * clipping id; and the clipping ids each search word points to.
+ */
+export type StoredLibrary = { clippings: number[]; mentions: { row: number; id: number; clippingId: number }[]; terms: Record<string, number[]> };
 
 /**
  * Reads the library from an extension page with the plain IndexedDB API. Whatever the database is
- * called and whatever else it holds, it is the one with `clippings` and `mentions` stores; a
- * mention refers to its clipping by `clippingId`. Empty when no such database exists yet.
+ * called and whatever else it holds, it is the one with `clippings`, `mentions` and `terms` stores;
+ * a mention list refers to its clipping by `clippingId`. Empty when no such database exists yet.
  */
 export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
   return extensionPage.evaluate(async () => {
@@ -195,21 +198,25 @@ export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
       const db = await open(name);
-      if (!db.objectStoreNames.contains('clippings') || !db.objectStoreNames.contains('mentions')) { db.close(); continue; }
-      // One read transaction over both stores: a consistent snapshot.
-      const tx = db.transaction(['clippings', 'mentions']);
-      const [clippings, mentionKeys, mentionRows] = await Promise.all([
+      const stores = ['clippings', 'mentions', 'terms'];
+      if (!stores.every((s) => db.objectStoreNames.contains(s))) { db.close(); continue; }
+      // One read transaction over the stores: a consistent snapshot.
+      const tx = db.transaction(stores);
+      const [clippings, mentionKeys, mentionRows, terms] = await Promise.all([
         ask(tx.objectStore('clippings').getAllKeys()),
         ask(tx.objectStore('mentions').getAllKeys()),
         ask(tx.objectStore('mentions').getAll()),
+        ask(tx.objectStore('terms').getAll()),
       ]);
       db.close();
+      type List = { clippingId: number; mentions: { id: number; clippingId: number }[] };
       return {
         clippings: clippings as number[],
-        mentions: mentionRows.map((m, i) => ({ id: mentionKeys[i] as number, clippingId: (m as { clippingId: number }).clippingId })),
+        mentions: (mentionRows as List[]).flatMap((list, i) => list.mentions.map((m) => ({ row: mentionKeys[i] as number, id: m.id, clippingId: list.clippingId }))),
+        terms: Object.fromEntries((terms as { term: string; ids: number[] }[]).map((t) => [t.term, t.ids])),
       };
     }
     // Nothing saved yet: the background creates the database on its first use.
-    return { clippings: [], mentions: [] };
+    return { clippings: [], mentions: [], terms: {} };
   });
 }

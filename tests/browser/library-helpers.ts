@@ -31,6 +31,21 @@ export async function readClippings<T extends { id: number } = StoredRow>(extens
   return rows.map((r) => ({ ...r, ...byId.get(r.id) }));
 }
 
+type StoredMention = { clippingId: number; kind: string; start: number; end: number; text: string };
+
+/**
+ * Every stored mention, out of the per-clipping lists of the `mentions` store (one row per
+ * clipping), with its clipping's id and its text cut from the clipping's article at its offsets.
+ */
+export async function readMentions(extensionPage: Page): Promise<StoredMention[]> {
+  const [lists, bodies] = await Promise.all([
+    readStore<{ clippingId: number; mentions: Omit<StoredMention, 'clippingId' | 'text'>[] }>(extensionPage, 'mentions'),
+    readStore<{ id: number; text: string }>(extensionPage, 'bodies'),
+  ]);
+  const textOf = new Map(bodies.map((b) => [b.id, b.text]));
+  return lists.flatMap((l) => l.mentions.map((m) => ({ ...m, clippingId: l.clippingId, text: (textOf.get(l.clippingId) ?? '').slice(m.start, m.end) })));
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
 import { servePages, type PageServer } from '../../scripts/driver/page-server';
 import { readHighlights } from '../../scripts/driver/page-highlights';
-import { readClippings, readStore } from './library-helpers';
+import { readClippings, readMentions } from './library-helpers';
 
 const SHOTS = 'test-output/screenshots';
 
@@ -12,13 +12,12 @@ type StoredClipping = {
   id: number; url: string; title: string; byline: string | null; siteName: string | null; lang: string | null;
   published: string | null; text: string; html: string;
 };
-type StoredMention = { clippingId: number; kind: string; start: number; end: number; text: string };
 
 /** Reads the extension's own IndexedDB from one of its pages, with the plain IndexedDB API. */
 async function readLibrary(extensionPage: Page) {
   return {
     clippings: await readClippings<StoredClipping>(extensionPage),
-    mentions: await readStore<StoredMention>(extensionPage, 'mentions'),
+    mentions: await readMentions(extensionPage),
   };
 }
 

@@ -8,7 +8,8 @@ import {
   type PausedSave, type StoredLibrary, type TransactionLog,
 } from './interrupt-helpers';
 
-// About a thousand mentions: a save writes that many rows after the clipping's, so there is a middle to stop in.
+// About a thousand mentions and several hundred distinct words: after the clipping's row and body, a
+// save writes one search-index row per word, then the mention list, so there is a middle to stop in.
 const FIXTURE = 'interrupted-save.html';
 
 type Sent<T> = { answered: T } | { failed: string };
@@ -64,35 +65,43 @@ describe('the background stopped in the middle of a save, in Chromium with the b
     return id;
   }
 
-  /** No orphan mention, and every clipping has exactly the mentions found on its page: never part of them. */
+  /**
+   * No orphan mention or search entry, and every clipping has exactly the mentions found on its
+   * page: never part of them.
+   */
   function expectNoHalfWrittenClipping(library: StoredLibrary): void {
     const ids = new Set(library.clippings);
     expect(library.mentions.filter((m) => !ids.has(m.clippingId)), 'mentions of no clipping').toEqual([]);
+    expect(Object.entries(library.terms).filter(([, of]) => of.some((id) => !ids.has(id))), 'search words of no clipping').toEqual([]);
+    for (const id of ids) expect(Object.values(library.terms).some((of) => of.includes(id)), `search words of clipping ${id}`).toBe(true);
     const counts = (of: (id: number) => number | undefined) => Object.fromEntries(library.clippings.map((id) => [id, of(id)]));
     expect(counts((id) => library.mentions.filter((m) => m.clippingId === id).length), 'mentions stored per clipping id')
       .toEqual(counts((id) => expected.get(id)));
   }
 
+  const STORES = ['clippings', 'bodies', 'words', 'terms', 'mentions'];
+  const added = (log: TransactionLog, store: string) => writesTo(log, store, 'add') + writesTo(log, store, 'put');
+
   /** One transaction per save: the one the worker died in held all of the save's writes so far. */
-  function expectOneTransaction(stopped: PausedSave, mentionRows: number): void {
-    expect(stopped.current.scope).toEqual(expect.arrayContaining(['clippings', 'mentions']));
+  function expectOneTransaction(stopped: PausedSave, store: string, rows: number): void {
+    expect(stopped.current.scope).toEqual(expect.arrayContaining(STORES));
     expect(writesTo(stopped.current, 'clippings'), 'clipping writes in the interrupted transaction').toBeGreaterThan(0);
-    expect(writesTo(stopped.current, 'mentions', 'add') + writesTo(stopped.current, 'mentions', 'put'), 'mention rows in the interrupted transaction').toBe(mentionRows);
-    expect(stopped.others.filter((t) => writesTo(t, 'clippings') + writesTo(t, 'mentions') > 0), 'other transactions of the save').toEqual([]);
+    expect(added(stopped.current, store), `${store} rows in the interrupted transaction`).toBe(rows);
+    expect(stopped.others.filter((t) => STORES.some((s) => writesTo(t, s) > 0)), 'other transactions of the save').toEqual([]);
   }
 
   /**
-   * Starts a save of the tab and stops the service worker right after its `at`-th mention write,
-   * then checks that the worker really is gone and that the save never answered: the stop cut the
-   * save off while it was writing.
+   * Starts a save of the tab and stops the service worker right after its `at`-th write into
+   * `store`, then checks that the worker really is gone and that the save never answered: the stop
+   * cut the save off while it was writing.
    */
-  async function interruptSave(tabId: number, at: number): Promise<PausedSave> {
+  async function interruptSave(tabId: number, store: string, at: number): Promise<PausedSave> {
     const targetId = await workerTarget(cdp, browser.extensionId);
     const worker = await WorkerSession.attach(cdp, targetId);
-    const { paused } = await worker.trapWrite('mentions', at);
+    const { paused } = await worker.trapWrite(store, at);
     const save = send('tab/save', { tabId });
     const first = await Promise.race([paused, save]);
-    if (!('current' in first)) throw new Error(`The save ended before its mention #${at} was written: ${JSON.stringify(first)}`);
+    if (!('current' in first)) throw new Error(`The save ended before its write #${at} into ${store}: ${JSON.stringify(first)}`);
     await stopServiceWorker(browser.context, control, targetId);
     expect(await targetExists(cdp, targetId)).toBe(false);
     const outcome = await save;
@@ -125,26 +134,29 @@ describe('the background stopped in the middle of a save, in Chromium with the b
   });
 
   test.each([
-    { run: 'first', when: 'at its first mention', at: () => 1 },
-    { run: 'half', when: 'half-way through its mentions', at: (n: number) => Math.ceil(n / 2) },
-    { run: 'last', when: 'at its last mention, before the commit', at: (n: number) => n },
-  ])('a new clipping stopped $when is not stored at all, and saving again stores it whole', async ({ run, at }) => {
+    { run: 'first', when: 'at its first search-index row', store: 'terms', at: 1 },
+    { run: 'half', when: 'half-way through its search-index rows', store: 'terms', at: 100 },
+    { run: 'last', when: 'at its mention list, the last write before the commit', store: 'mentions', at: 1 },
+  ])('a new clipping stopped $when is not stored at all, and saving again stores it whole', async ({ run, store, at }) => {
     const { tabId, found } = await openWithAccess(run);
     expect(found).toBeGreaterThan(500);
     const before = await readLibrary(control);
 
-    const stopped = await interruptSave(tabId, at(found));
+    const stopped = await interruptSave(tabId, store, at);
     await restartWorker(tabId);
     const after = await readLibrary(control);
     expectNoHalfWrittenClipping(after);
     // Not even whole: the worker died before the transaction could commit.
     expect(after).toEqual(before);
-    expectOneTransaction(stopped, at(found));
+    expectOneTransaction(stopped, store, at);
+    if (store === 'mentions') expect(added(stopped.current, 'terms'), 'search-index rows written before the mentions').toBeGreaterThan(200);
 
     const id = await saveWhole(tabId, found, true);
     const saved = await readLibrary(control);
     expect(saved.clippings).toEqual([...before.clippings, id]);
     expectNoHalfWrittenClipping(saved);
+    // The page has well over twice as many distinct words as the stop above: it came in the middle.
+    expect(Object.values(saved.terms).filter((of) => of.includes(id)).length).toBeGreaterThan(200);
   });
 
   test('a clipping saved again and stopped after its old mentions were removed keeps them all, and saves again in place', async () => {
@@ -153,7 +165,7 @@ describe('the background stopped in the middle of a save, in Chromium with the b
     const before = await readLibrary(control);
     expect(before.mentions.filter((m) => m.clippingId === id)).toHaveLength(found);
 
-    const stopped = await interruptSave(tabId, 1);
+    const stopped = await interruptSave(tabId, 'mentions', 1);
     await restartWorker(tabId);
     const after = await readLibrary(control);
     expectNoHalfWrittenClipping(after);
@@ -161,7 +173,7 @@ describe('the background stopped in the middle of a save, in Chromium with the b
     expect(after).toEqual(before);
     // It died after the clipping's row was replaced and its old mentions deleted, all uncommitted.
     expect(writesTo(stopped.current, 'mentions', 'delete') + writesTo(stopped.current, 'mentions', 'clear'), 'deletions of old mentions').toBeGreaterThan(0);
-    expectOneTransaction(stopped, 1);
+    expectOneTransaction(stopped, 'mentions', 1);
 
     expect(await saveWhole(tabId, found, false)).toBe(id);
     const saved = await readLibrary(control);

@@ -54,7 +54,10 @@ export async function seedLibrary(db: MigraLensDB): Promise<void> {
 export async function dumpLibrary(db: MigraLensDB) {
   return {
     clippings: await db.clippings.toArray(),
-    mentions: await db.mentions.toArray(),
+    // A list's own row id is the table's key, not data: a restore gives new ones.
+    mentions: (await db.mentions.orderBy('clippingId').toArray()).map(({ id: _, ...list }) => list),
+    words: await db.words.toArray(),
+    terms: await db.terms.toArray(),
     collections: await db.collections.toArray(),
   };
 }

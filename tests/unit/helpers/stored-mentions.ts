@@ -1,0 +1,9 @@
+import { mentionsOf } from '../../../lib/db/clippings';
+import type { MigraLensDB, StoredMention } from '../../../lib/db/schema';
+
+/** Every stored mention (of one clipping, or of all, in clipping order), whole. */
+export async function storedMentions(db: MigraLensDB, clippingId?: number): Promise<StoredMention[]> {
+  if (clippingId !== undefined) return mentionsOf(db, clippingId);
+  const ids = (await db.mentions.orderBy('clippingId').toArray()).map((l) => l.clippingId);
+  return (await Promise.all(ids.map((id) => mentionsOf(db, id)))).flat();
+}
