@@ -65,12 +65,12 @@ export type ClippingBody = {
 export type ClippingWords = { id: number; words: string[] };
 
 /**
- * The search index, inverted: one row per word with the ids of the clippings that contain it.
- * A 10,000-clipping library holds a few tens of thousands of rows instead of millions of
- * multiEntry index entries, which is what made imports slow; a search reads one row per word
- * (a key range for the prefix of the last word).
+ * The search index, inverted: per word, the ids of the clippings that contain it, in rows of up
+ * to 1,024 consecutive ids (`bucket`, see term-index.ts). A 10,000-clipping library holds tens of
+ * thousands of rows instead of millions of multiEntry index entries, which is what made imports
+ * slow; a search reads a key range per word (of words, for the prefix of the last word).
  */
-export type Term = { term: string; ids: number[] };
+export type Term = { term: string; bucket: number; ids: number[] };
 
 /**
  * All mentions of one clipping, in one row, packed (see mention-store.ts): a save, an export or an
@@ -105,7 +105,7 @@ export type MigraLensDB = Dexie & {
   clippings: EntityTable<ClippingRow, 'id'>;
   bodies: EntityTable<ClippingBody, 'id'>;
   words: EntityTable<ClippingWords, 'id'>;
-  terms: EntityTable<Term, 'term'>;
+  terms: Table<Term, [string, number]>;
   mentions: EntityTable<MentionList, 'id'>;
   collections: EntityTable<Collection, 'id'>;
 };
@@ -138,7 +138,7 @@ export const SCHEMA_V3 = {
   clippings: SCHEMA_V2.clippings,
   bodies: 'id',
   words: 'id',
-  terms: 'term',
+  terms: '[term+bucket]',
   mentions: '++id, clippingId',
   collections: '++id, &name',
 };

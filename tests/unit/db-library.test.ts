@@ -112,7 +112,7 @@ describe('saving', () => {
     expect(c).toMatchObject({ title: 'Channel shipwreck (updated)', note: 'Check Eurostat', tags: ['channel'] });
     expect(c.collections).toHaveLength(1);
     expect((await db.words.get(id))!.words).toContain('eurostat');
-    expect((await db.terms.get('eurostat'))!.ids).toEqual([id]);
+    expect((await db.terms.get(['eurostat', 0]))!.ids).toEqual([id]);
     expect((await queryLibrary(db, { text: 'eurostat' })).ids).toEqual([id]);
     expect(await db.clippings.count()).toBe(1);
   });

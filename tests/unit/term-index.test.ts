@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
+import { BUCKET, clippingsWithWord, storedWords, updateTerms } from '../../lib/db/term-index';
+
+let db: MigraLensDB;
+beforeEach(async () => { db = openDatabase(`terms-${Math.random()}`); await db.open(); });
+afterEach(async () => { await db.delete(); });
+
+const found = async (word: string, prefix = false) => [...(await clippingsWithWord(db, word, prefix))].sort((a, b) => a - b);
+const index = (changes: Parameters<typeof updateTerms>[1]) => db.transaction('rw', db.words, db.terms, () => updateTerms(db, changes));
+
+describe('the inverted search index', () => {
+  const far = 2 * BUCKET + 5;
+
+  beforeEach(async () => {
+    await index([
+      { id: 3, before: [], after: ['frontex', 'calais'] },
+      { id: far, before: [], after: ['frontex', 'frontiere'] },
+      { id: 7, before: [], after: ['front'] },
+    ]);
+  });
+
+  test('a word is found in every clipping that has it, across rows of ids', async () => {
+    expect(await found('frontex')).toEqual([3, far]);
+    expect((await db.terms.where('term').equals('frontex').toArray()).map((t) => t.bucket)).toEqual([0, 2]);
+    expect(await found('calais')).toEqual([3]);
+    expect(await found('eurostat')).toEqual([]);
+  });
+
+  test('an exact word is not a prefix; a prefix finds every word it starts', async () => {
+    expect(await found('front')).toEqual([7]);
+    expect(await found('front', true)).toEqual([3, 7, far]);
+    expect(await found('fronti', true)).toEqual([far]);
+  });
+
+  test('a change removes the words a clipping lost and adds the new ones; a delete leaves nothing of it', async () => {
+    await index([{ id: far, before: await storedWords(db, far), after: ['frontex', 'eurostat'] }]);
+    expect(await found('frontiere')).toEqual([]);
+    expect(await found('eurostat')).toEqual([far]);
+    expect(await storedWords(db, far)).toEqual(['frontex', 'eurostat']);
+    await index([{ id: far, before: await storedWords(db, far), after: [] }]);
+    expect(await found('frontex')).toEqual([3]);
+    expect(await db.words.get(far)).toBeUndefined();
+    expect((await db.terms.toArray()).filter((t) => t.ids.includes(far))).toEqual([]);
+    // No empty row is left behind for the words only it had.
+    expect(await db.terms.where('term').equals('eurostat').count()).toBe(0);
+  });
+
+  test('ids stay in ascending order whatever order clippings are indexed in', async () => {
+    await index([{ id: 1, before: [], after: ['frontex'] }]);
+    expect((await db.terms.get(['frontex', 0]))!.ids).toEqual([1, 3]);
+  });
+});
