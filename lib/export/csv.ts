@@ -37,48 +37,64 @@ export function toCsv(columns: readonly string[], rows: Cell[][]): string {
   return BOM + Papa.unparse({ fields: [...columns], data: rows }, UNPARSE) + '\r\n';
 }
 
+// Any text papaparse would change has one of these characters, or one of FIRST at its start or a
+// space at its end. Most cells of a library have none and are written as they are after this test.
+const SPECIAL = /[",\r\n\uFEFF]/;
+const FIRST = new Set(['=', '+', '-', '@', '\t', '\r', ' '].map((ch) => ch.charCodeAt(0)));
+// papaparse's own formula test, kept as it is: `.` stops at a line break, so "=a\nb" is not one.
+const FORMULA = /^[=+\-@\t\r].*$/;
+const QUOTES = /"/g;
+
+/** papaparse's writing of one text cell (its `safe`, for the options of UNPARSE). */
+function specialText(text: string): string {
+  let out = text;
+  let quote = false;
+  if (FORMULA.test(out)) {
+    out = `'${out}`;
+    quote = true;
+  }
+  out = out.replace(QUOTES, '""');
+  quote ||= SPECIAL.test(out) || out.charAt(0) === ' ' || out.charAt(out.length - 1) === ' ';
+  return quote ? `"${out}"` : out;
+}
+
 /**
- * Writes cells as toCsv does, for tables of millions of cells. papaparse still decides how every
- * value is written, but once per distinct value: its loop costs about half a microsecond a cell,
- * and a library's mentions repeat a few thousand values (kinds, units, names, offsets, the
- * clipping's URL and title on each of its rows) over millions of cells.
+ * One cell exactly as toCsv (papaparse) writes it: for text, a look at its ends and one test of a
+ * character class; for a number, its own string. A large library's tables run to millions of
+ * cells, where papaparse's general loop cost about half a microsecond each.
  */
-export class CsvCells {
-  private readonly written = new Map<Cell, string>();
-
-  cell(value: Cell): string {
-    let out = this.written.get(value);
-    if (out === undefined) {
-      out = Papa.unparse([[value]], UNPARSE);
-      this.written.set(value, out);
-    }
-    return out;
+export function csvCell(value: unknown): string {
+  if (typeof value === 'string') {
+    if (!value.length) return value;
+    return FIRST.has(value.charCodeAt(0)) || value.charCodeAt(value.length - 1) === 32 || SPECIAL.test(value) ? specialText(value) : value;
   }
+  if (typeof value === 'number') return String(value);
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return specialText(String(value));
+}
 
-  /** Adds a row's cells to `out`, comma-separated; the caller adds the line breaks. */
-  push(out: string[], cells: readonly Cell[]): void {
-    for (let i = 0; i < cells.length; i++) {
-      if (i) out.push(',');
-      out.push(this.cell(cells[i]));
-    }
-  }
+/** A row's cells, comma-separated, without its line break. */
+export function csvRow(cells: readonly Cell[]): string {
+  let out = csvCell(cells[0]);
+  for (let i = 1; i < cells.length; i++) out += `,${csvCell(cells[i])}`;
+  return out;
+}
 
-  row(cells: readonly Cell[]): string {
-    const out: string[] = [];
-    this.push(out, cells);
-    return out.join('');
-  }
-
-  /**
-   * The whole file, byte for byte what toCsv writes for the same rows. `blocks` are runs of whole
-   * rows joined by CRLF (one per clipping, say), empty when a run has no rows.
-   */
-  file(columns: readonly string[], blocks: readonly string[]): string {
-    const rows = blocks.filter((b) => b.length);
-    // papaparse ends a table with no rows on an empty row: left to it, so both paths agree.
-    if (!rows.length) return toCsv(columns, []);
-    return BOM + this.row(columns) + '\r\n' + rows.join('\r\n') + '\r\n';
-  }
+/**
+ * The whole file, byte for byte what toCsv writes for the same rows. `blocks` are runs of whole
+ * rows joined by CRLF (one per clipping, say), empty when a run has no rows.
+ */
+export function csvFile(columns: readonly string[], blocks: readonly string[]): string {
+  const rows = blocks.filter((b) => b.length);
+  // papaparse ends a table with no rows on an empty row: left to it, so both paths agree.
+  if (!rows.length) return toCsv(columns, []);
+  // One join into a flat string: a string built with + is a rope, which the first reader (the
+  // zip, a Blob) copies whole again before it can read a piece of it.
+  rows.unshift(BOM + csvRow(columns));
+  rows.push('');
+  return rows.join('\r\n');
 }
 
 const opt = (v: string | number | null | undefined): Cell => v ?? '';
@@ -93,46 +109,55 @@ function clippingRow(c: ExportClipping, collectionNames: Map<number, string>): C
   ];
 }
 
-const mentionCells = (m: StoredMention): Cell[] => [
-  m.kind, m.start, m.end, m.text, m.canonical, opt(m.entityId), opt(m.wikidata), opt(m.institutionKind), opt(m.country),
-  opt(m.institutionId), opt(m.value), opt(m.valueMax), opt(m.unit), opt(m.currency), opt(m.category), opt(m.qualifier), opt(m.iso),
-];
+const c_ = csvCell;
 
-const figureCells = (c: ExportClipping, m: StoredMention): Cell[] => [
-  m.text, opt(m.value), opt(m.valueMax), opt(m.unit), opt(m.currency), opt(m.category), opt(m.qualifier),
-  sentenceAround(c.text, m.start, m.end), m.start, m.end,
-];
+/** Adds a mention's own cells, after its clipping's, to `out` (see writeCsvFiles). */
+function pushMention(out: string[], m: StoredMention): void {
+  out.push(
+    c_(m.kind), ',', c_(m.start), ',', c_(m.end), ',', c_(m.text), ',', c_(m.canonical), ',', c_(m.entityId), ',', c_(m.wikidata), ',',
+    c_(m.institutionKind), ',', c_(m.country), ',', c_(m.institutionId), ',', c_(m.value), ',', c_(m.valueMax), ',', c_(m.unit), ',',
+    c_(m.currency), ',', c_(m.category), ',', c_(m.qualifier), ',', c_(m.iso),
+  );
+}
+
+function pushFigure(out: string[], c: ExportClipping, m: StoredMention): void {
+  out.push(
+    c_(m.text), ',', c_(m.value), ',', c_(m.valueMax), ',', c_(m.unit), ',', c_(m.currency), ',', c_(m.category), ',', c_(m.qualifier), ',',
+    c_(sentenceAround(c.text, m.start, m.end)), ',', c_(m.start), ',', c_(m.end),
+  );
+}
+
+const byPosition = (a: StoredMention, b: StoredMention) => a.start - b.start || a.end - b.end;
 
 /** The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one row per figure). */
 export async function writeCsvFiles(source: ExportSource, options: WriterOptions = {}): Promise<ExportFile[]> {
   const names = new Map<number, string>(source.collections.map((col: Collection) => [col.id, col.name]));
-  const cells = new CsvCells();
   const clippingLines: string[] = [];
   const mentionBlocks: string[] = [];
   const figureBlocks: string[] = [];
   await mapChunked(source.clippings, (c) => {
-    clippingLines.push(cells.row(clippingRow(c, names)));
+    clippingLines.push(csvRow(clippingRow(c, names)));
     // A clipping's rows are built as one array of cell strings and joined once: concatenating
-    // cell by cell left millions of short-lived strings for the collector on a large library.
-    const figurePrefix = cells.row([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
-    const mentionPrefix = `${figurePrefix},${cells.cell(c.savedAt)}`;
+    // cell by cell makes a rope node per cell, millions of short-lived objects on a large library.
+    const figurePrefix = csvRow([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
+    const mentionPrefix = `${figurePrefix},${csvCell(c.savedAt)},`;
     const mentions: string[] = [];
     const figures: string[] = [];
-    for (const m of [...c.mentions].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    for (const m of [...c.mentions].sort(byPosition)) {
       if (mentions.length) mentions.push('\r\n');
-      mentions.push(mentionPrefix, ',');
-      cells.push(mentions, mentionCells(m));
+      mentions.push(mentionPrefix);
+      pushMention(mentions, m);
       if (m.kind !== 'figure') continue;
       if (figures.length) figures.push('\r\n');
       figures.push(figurePrefix, ',');
-      cells.push(figures, figureCells(c, m));
+      pushFigure(figures, c, m);
     }
     mentionBlocks.push(mentions.join(''));
     figureBlocks.push(figures.join(''));
   }, options);
   return [
-    { name: 'clippings.csv', content: cells.file(CLIPPING_COLUMNS, clippingLines) },
-    { name: 'mentions.csv', content: cells.file(MENTION_COLUMNS, mentionBlocks) },
-    { name: 'figures.csv', content: cells.file(FIGURE_COLUMNS, figureBlocks) },
+    { name: 'clippings.csv', content: csvFile(CLIPPING_COLUMNS, clippingLines) },
+    { name: 'mentions.csv', content: csvFile(MENTION_COLUMNS, mentionBlocks) },
+    { name: 'figures.csv', content: csvFile(FIGURE_COLUMNS, figureBlocks) },
   ];
 }

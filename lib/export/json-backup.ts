@@ -31,5 +31,12 @@ export async function writeJsonBackup(source: ExportSource, meta: BackupMeta, op
     `"generator":${JSON.stringify(meta.generator)}`,
     `"collections":${JSON.stringify(source.collections)}`,
   ].join(',\n');
-  return `{${head},\n"clippings":[\n${lines.join(',\n')}\n]}\n`;
+  const open = `{${head},\n"clippings":[\n`;
+  const close = '\n]}\n';
+  if (!lines.length) return `${open}${close}`;
+  // One join into a flat string: a string built with + is a rope, which the first reader (a Blob,
+  // the file system) copies whole again before it can read a piece of it.
+  lines[0] = open + lines[0];
+  lines[lines.length - 1] += close;
+  return lines.join(',\n');
 }

@@ -7,12 +7,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { load as loadYaml } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openDatabase } from '../../lib/db/schema';
 import { authorsFromByline, dateParts } from '../../lib/export/bibliographic';
 import { writeCslJson, type CslItem } from '../../lib/export/csl-json';
 import { mapChunked, yieldToEventLoop } from '../../lib/export/chunked';
-import { BOM, CLIPPING_COLUMNS, CsvCells, FIGURE_COLUMNS, MENTION_COLUMNS, toCsv, writeCsvFiles } from '../../lib/export/csv';
+import { BOM, CLIPPING_COLUMNS, csvCell, csvFile, csvRow, FIGURE_COLUMNS, MENTION_COLUMNS, toCsv, writeCsvFiles } from '../../lib/export/csv';
 import { exportFiles } from '../../lib/export/index';
 import { escapeMarkdown, writeMarkdownFiles } from '../../lib/export/markdown';
 import { readExportSource } from '../../lib/export/read-library';
@@ -21,7 +21,7 @@ import { sentenceAround } from '../../lib/export/sentence';
 import type { ExportSource } from '../../lib/export/types';
 import { PIECE, textBlob } from '../../lib/export/utf8';
 import { ANNO_CONTEXT, writeWebAnnotations, type AnnotationCollection } from '../../lib/export/web-annotation';
-import { zipFiles } from '../../lib/export/zip';
+import { fromGzip, hasGzipStream, zipFflate, zipFiles, zipNative } from '../../lib/export/zip';
 import { seedLibrary } from './helpers/export-library';
 
 const noPause = { pause: async () => {} };
@@ -78,13 +78,27 @@ describe('CSV', () => {
     expect(figures.some((r) => r.text === '27 personnes' && r.value === '27')).toBe(true);
   });
 
-  test('rows written a distinct value at a time are byte for byte what papaparse writes for the whole table', () => {
+  test('rows written a cell at a time are byte for byte what papaparse writes for the whole table', () => {
     const awkward: (string | number)[] = ['', ' lead', 'trail ', '=1+2', '+x', '-5', -5, '@a', '\tx', '\rx', 'a,b', 'say "hi"', 'two\r\nlines',
       '=a\nb', '\uFEFFbom', 'é😀', 0, 1.5, 1e21, NaN, 'plain'];
     const rows = Array.from({ length: 60 }, (_, i) => [awkward[i % awkward.length], awkward[(i * 7) % awkward.length], i]);
-    const cells = new CsvCells();
-    expect(cells.file(['a', 'b', 'n'], rows.map((r) => cells.row(r)))).toBe(toCsv(['a', 'b', 'n'], rows));
-    expect(cells.file(['a', 'b', 'n'], [])).toBe(toCsv(['a', 'b', 'n'], []));
+    expect(csvFile(['a', 'b', 'n'], rows.map((r) => csvRow(r)))).toBe(toCsv(['a', 'b', 'n'], rows));
+    expect(csvFile(['a', 'b', 'n'], [])).toBe(toCsv(['a', 'b', 'n'], []));
+  });
+
+  test('a cell is what papaparse writes for it, whatever characters it is made of', () => {
+    const unparse = (v: unknown) => Papa.unparse([[v]], { newline: '\r\n', quotes: false, escapeFormulae: true });
+    // Every character that papaparse treats apart, at the start, inside and at the end of a cell.
+    const alphabet = ['a', 'é', '😀', ' ', ',', '"', '\r', '\n', '\uFEFF', '=', '+', '-', '@', '\t', "'", '\u2028', ';', '\u00a0'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let k = 0; k < 5000; k++) {
+      const text = Array.from({ length: next() % 6 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(csvCell(text)).toBe(unparse(text));
+    }
+    for (const v of [0, -0, -5, 1.5, 1e21, -1e-7, NaN, Infinity, null, undefined, true, new Date('2024-04-01T00:00:00Z'), 12n]) {
+      expect(csvCell(v)).toBe(unparse(v));
+    }
   });
 
   test('a figure\'s sentence is the one a plain character-by-character scan finds', () => {
@@ -151,6 +165,70 @@ test('zip: a file larger than one piece comes back whole, with a surrogate pair 
   expect(pauses).toBeGreaterThanOrEqual(2);
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
   expect(progress.at(-1)).toBe(big.length);
+});
+
+describe('zip, with the platform\'s compressor and without', () => {
+  afterEach(() => { vi.unstubAllGlobals(); });
+
+  const files = [
+    { name: 'mentions.csv', content: `${BOM}a,b\r\n${'Préfecture «x»,😀\r\n'.repeat(60_000)}` },
+    { name: 'empty.txt', content: '' },
+    { name: 'notes/Été à Calais — 27 personnes.md', content: '# Été\n\n> « 27 personnes »\n' },
+  ];
+  const mtime = new Date(2024, 3, 1, 12, 30, 10);
+  const contents = (zipped: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(zipped)).map(([name, bytes]) => [name, Buffer.from(bytes).toString('utf8')]));
+
+  test('both ways give the same files, names and dates', async () => {
+    expect(hasGzipStream()).toBe(true); // Node 18+, as in Chromium and Firefox
+    const native = await zipNative(files, { ...noPause, mtime });
+    const fallback = await zipFflate(files, { ...noPause, mtime });
+    const expected = Object.fromEntries(files.map((f) => [f.name, f.content]));
+    expect(contents(native)).toEqual(expected);
+    expect(contents(fallback)).toEqual(expected);
+    // The first local header's MS-DOS date and time.
+    const dosDate = (zipped: Uint8Array) => new DataView(zipped.buffer, zipped.byteOffset).getUint32(10, true);
+    expect(dosDate(native)).toBe(dosDate(fallback));
+  });
+
+  test('a standard unzip reads the archive the platform\'s compressor made', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    try { execFileSync('unzip', ['-v'], { stdio: 'ignore' }); } catch { context.skip(); }
+    const dir = mkdtempSync(join(tmpdir(), 'migralens-zip-'));
+    try {
+      const path = join(dir, 'export.zip');
+      writeFileSync(path, await zipNative(files, { ...noPause, mtime }));
+      expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toContain('No errors detected');
+      expect(execFileSync('unzip', ['-p', path, 'mentions.csv'], { encoding: 'utf8', maxBuffer: 64 << 20 })).toBe(files[0].content);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without CompressionStream, zipFiles falls back to fflate', async () => {
+    vi.stubGlobal('CompressionStream', undefined);
+    expect(hasGzipStream()).toBe(false);
+    const zipped = await zipFiles(files, { ...noPause, mtime });
+    expect(contents(zipped)).toEqual(Object.fromEntries(files.map((f) => [f.name, f.content])));
+  });
+
+  test('a compressor that refuses gzip counts as none', () => {
+    vi.stubGlobal('CompressionStream', class { constructor() { throw new TypeError('unsupported'); } });
+    expect(hasGzipStream()).toBe(false);
+  });
+
+  test('the deflate data and checksum are read past any optional gzip header field', () => {
+    // A gzip member of the empty input, with FEXTRA, FNAME, FCOMMENT and FHCRC set: deflate 03 00,
+    // CRC-32 0, size 0.
+    const gz = Uint8Array.from([0x1f, 0x8b, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 3, 2, 0, 0xaa, 0xbb, 0x61, 0, 0x62, 0, 0x12, 0x34, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const { data, crc, size } = fromGzip(gz, 0);
+    expect([...data]).toEqual([3, 0]);
+    expect([crc, size]).toEqual([0, 0]);
+    expect(() => fromGzip(gz, 1)).toThrow();
+    expect(() => fromGzip(gz.subarray(1), 0)).toThrow();
+  });
 });
 
 describe('UTF-8 pieces', () => {
