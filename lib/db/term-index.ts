@@ -7,55 +7,56 @@ export type TermTables = Pick<MigraLensDB, 'words' | 'terms'>;
 export type WordsChange = { id: number; before: readonly string[]; after: readonly string[] };
 
 /**
- * Clipping ids per row of a word. A save rewrites one row for each of its words: with all of a
- * common word's ids in one row, a save into a 10,000-clipping library would rewrite megabytes.
+ * Clipping ids per row of a word, for ids added by small changes. A save rewrites one row for each
+ * of its words: with all of a common word's ids in one row, a save into a 10,000-clipping library
+ * would rewrite megabytes. One change set (an import) puts all the ids it adds to a word into one
+ * row, however many: a row per word and per 1,024 ids made an import write six times as many rows.
  */
 export const BUCKET = 1024;
 
-const bucketOf = (id: number) => Math.floor(id / BUCKET);
 // A word never holds this character (see search-words.ts): it splits on anything but letters and digits.
 const keyOf = (term: string, bucket: number) => `${term}\u0000${bucket}`;
+const rowsOf = (tables: TermTables, term: string) => tables.terms.where(':id').between([term, -Infinity], [term, Infinity], true, true).toArray();
 
 /**
- * Applies changes of clippings' search words to the inverted index, with one read and one write
- * of each term row touched however many clippings change (an import passes thousands at once),
- * and stores each clipping's new words (or removes them when it has none left). Runs inside the
- * caller's rw transaction over both tables.
+ * Applies changes of clippings' search words to the inverted index, and stores each clipping's new
+ * words (or removes them when it has none left). The ids added go to one row per word, the row of
+ * the smallest id added (see BUCKET); an id removed is taken out of whichever row of the word holds
+ * it. Runs inside the caller's rw transaction over both tables.
  */
 export async function updateTerms(tables: TermTables, changes: readonly WordsChange[]): Promise<void> {
   if (!changes.length) return;
   const added = new Map<string, number[]>();
   const removed = new Map<string, Set<number>>();
-  const rowKeys = new Map<string, [string, number]>();
-  const touch = (term: string, id: number) => {
-    const key = keyOf(term, bucketOf(id));
-    if (!rowKeys.has(key)) rowKeys.set(key, [term, bucketOf(id)]);
-    return key;
-  };
+  let smallest = Infinity;
   for (const { id, before, after } of changes) {
     const kept = new Set(after);
-    for (const w of before) if (!kept.has(w)) addTo(removed, touch(w, id), id);
+    for (const w of before) if (!kept.has(w)) addTo(removed, w, id);
     const had = new Set(before);
-    for (const w of after) if (!had.has(w)) pushTo(added, touch(w, id), id);
+    for (const w of after) if (!had.has(w)) { pushTo(added, w, id); smallest = Math.min(smallest, id); }
   }
-  const keys = [...rowKeys.values()];
-  const rows = await tables.terms.bulkGet(keys);
-  const put: Term[] = [];
-  const gone: [string, number][] = [];
-  keys.forEach(([term, bucket], i) => {
+  const bucket = Math.floor(smallest / BUCKET);
+  const rows = new Map<string, Term>();
+  const existed = new Set<string>();
+  const keep = (row: Term) => { const key = keyOf(row.term, row.bucket); rows.set(key, row); existed.add(key); };
+  // Removals are rare (a delete, an edited note): every row of the word is read to find the id.
+  for (const term of removed.keys()) for (const row of await rowsOf(tables, term)) keep(row);
+  const targets = [...added.keys()].filter((term) => !rows.has(keyOf(term, bucket)));
+  (await tables.terms.bulkGet(targets.map((term): [string, number] => [term, bucket]))).forEach((row) => row && keep(row));
+  for (const [term, drop] of removed) {
+    for (const row of rows.values()) if (row.term === term) row.ids = row.ids.filter((id) => !drop.has(id));
+  }
+  for (const [term, plus] of added) {
     const key = keyOf(term, bucket);
-    const drop = removed.get(key);
-    let ids = rows[i]?.ids ?? [];
-    if (drop) ids = ids.filter((id) => !drop.has(id));
-    const plus = added.get(key);
-    if (plus) {
-      const present = new Set(ids);
-      const fresh = plus.filter((id) => !present.has(id));
-      // Kept in ascending order, so that the same library always has the same index (new ids come last, mostly).
-      if (fresh.length) ids = ids.length && fresh[0] < ids[ids.length - 1] ? ids.concat(fresh).sort((x, y) => x - y) : ids.concat(fresh);
-    }
-    if (ids.length) put.push({ term, bucket, ids }); else if (rows[i]) gone.push([term, bucket]);
-  });
+    const row = rows.get(key) ?? { term, bucket, ids: [] };
+    rows.set(key, row);
+    const present = new Set(row.ids);
+    const fresh = plus.filter((id) => !present.has(id));
+    // Kept in ascending order, so that the same library always has the same index (new ids come last, mostly).
+    if (fresh.length) row.ids = row.ids.length && fresh[0] < row.ids[row.ids.length - 1] ? row.ids.concat(fresh).sort((x, y) => x - y) : row.ids.concat(fresh);
+  }
+  const put = [...rows.values()].filter((row) => row.ids.length);
+  const gone = [...rows.entries()].filter(([key, row]) => !row.ids.length && existed.has(key)).map(([, row]): [string, number] => [row.term, row.bucket]);
   if (put.length) await tables.terms.bulkPut(put);
   if (gone.length) await tables.terms.bulkDelete(gone);
   const stored = changes.filter((c) => c.after.length).map((c) => ({ id: c.id, words: [...c.after] }));

@@ -15,9 +15,10 @@ describe('the inverted search index', () => {
   beforeEach(async () => {
     await index([
       { id: 3, before: [], after: ['frontex', 'calais'] },
-      { id: far, before: [], after: ['frontex', 'frontiere'] },
       { id: 7, before: [], after: ['front'] },
     ]);
+    // Saved on its own later: its ids go to a row of their own.
+    await index([{ id: far, before: [], after: ['frontex', 'frontiere'] }]);
   });
 
   test('a word is found in every clipping that has it, across rows of ids', async () => {
@@ -44,6 +45,17 @@ describe('the inverted search index', () => {
     expect((await db.terms.toArray()).filter((t) => t.ids.includes(far))).toEqual([]);
     // No empty row is left behind for the words only it had.
     expect(await db.terms.where('term').equals('eurostat').count()).toBe(0);
+  });
+
+  test('one change set (an import) puts each word in one row, however many ids it adds', async () => {
+    await index(Array.from({ length: 3 * BUCKET }, (_, i) => ({ id: 10 * BUCKET + i, before: [], after: ['eurostat', 'frontex'] })));
+    expect(await db.terms.where('term').equals('eurostat').count()).toBe(1);
+    expect(await found('eurostat')).toHaveLength(3 * BUCKET);
+    expect(await found('frontex')).toHaveLength(3 * BUCKET + 2);
+    // Later removed one by one from the row that holds them.
+    await index([{ id: 11 * BUCKET, before: ['eurostat', 'frontex'], after: [] }]);
+    expect(await found('eurostat')).toHaveLength(3 * BUCKET - 1);
+    expect(await found('frontex')).not.toContain(11 * BUCKET);
   });
 
   test('ids stay in ascending order whatever order clippings are indexed in', async () => {
