@@ -1,6 +1,5 @@
 import { detectOptionsFor, joinAnalysis, type AnchoredMention } from './annotate-page';
 import { mergeMentions, reattach } from './anchor/reattach';
-import { anchorFor } from './anchor/text-quote';
 import type { ClippingInput } from './db/clippings';
 import type { Analysis } from './detect';
 import { MENTION_KINDS, type DetectOptions, type Lang, type MentionKind } from './detect/types';
@@ -136,11 +135,12 @@ export class PageAnnotator {
     this.detectCut = article.text.length > MAX_DETECTED_CHARS;
     const text = this.detectCut ? article.text.slice(0, MAX_DETECTED_CHARS) : article.text;
     const analysis = await this.options.analyse(text, detectOptionsFor(article));
-    const joined = joinAnalysis(this.doc, { ...article, text }, analysis);
+    // Joined with the full text, of which the text detected is the beginning: anchors near the
+    // cut keep their suffix.
+    const joined = joinAnalysis(this.doc, article, analysis);
     this.canonicalUrl = joined.canonicalUrl;
     this.detectedLang = joined.detectedLang;
-    // Anchors are taken from the full text so that their suffix is right at the cut too.
-    return joined.mentions.map((m) => ({ ...m, anchor: anchorFor(article.text, m.start, m.end) }));
+    return joined.mentions;
   }
 
   /** Places every mention in the page (except `detachedIds`) and paints the visible kinds. */

@@ -57,8 +57,9 @@ class FurnitureNames {
 /**
  * Removes furniture elements from `doc` (a copy), keeping anything that holds the headline or a
  * large share of the page's text, so that a mislabelled wrapper never takes the article with it.
+ * `bodyChars`, when the caller already knows it, is the length of the body's text.
  */
-export function removeFurniture(doc: Document, headline: Element | null): number {
+export function removeFurniture(doc: Document, headline: Element | null, bodyChars?: number): number {
   const body = doc.body;
   if (!body) return 0;
   // Read only once an element qualifies: most pages have few candidates.
@@ -67,15 +68,19 @@ export function removeFurniture(doc: Document, headline: Element | null): number
   const names = new FurnitureNames();
   // Only elements that carry a name or are furniture by tag can qualify; the selector lets the
   // browser skip the plain ones (most `p`, `a`, `span`) without a call into script for each.
-  // The rarer attributes and tags are looked for on the few elements that have them.
+  // The rarer attributes and tags are looked for on the few elements that have them: both lists
+  // are in document order and the second is part of the first, so one cursor walks it alongside.
   const all = body.querySelectorAll(CANDIDATES);
-  const special = new Set(Array.from(body.querySelectorAll(SPECIAL)));
+  const special = body.querySelectorAll(SPECIAL);
+  let nextSpecial = special.length ? special[0] : null;
+  let s = 0;
   // The outermost element doomed last: what lies inside it goes with it, unexamined.
   let doomedRoot: Element | null = null;
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     let qualifies: boolean;
-    if (special.has(el)) {
+    if (el === nextSpecial) {
+      nextSpecial = ++s < special.length ? special[s] : null;
       const role = el.getAttribute('role');
       qualifies = FURNITURE_TAGS.has(el.tagName.toUpperCase()) || role === 'navigation' || role === 'complementary'
         || names.test(el.getAttribute('class'), el.id, el.getAttribute('data-component'), el.getAttribute('aria-label'), el.getAttribute('itemprop') === 'author');
@@ -85,12 +90,12 @@ export function removeFurniture(doc: Document, headline: Element | null): number
     if (!qualifies) continue;
     if (doomedRoot && doomedRoot.contains(el)) continue;
     if (headline && (el === headline || el.contains(headline))) continue;
-    if (total < 0) total = (body.textContent ?? '').length || 1;
+    if (total < 0) total = (bodyChars ?? (body.textContent ?? '').length) || 1;
     const text = (el.textContent ?? '').length;
     if (text > total * 0.25 || text > 4000) continue;
-    // Long paragraphs inside mean article prose, not furniture.
-    const longParas = Array.from(el.querySelectorAll('p')).filter((p) => (p.textContent ?? '').length > 400).length;
-    if (longParas > 1) continue;
+    // Long paragraphs inside mean article prose, not furniture; a paragraph holds no more text
+    // than the element around it.
+    if (text > PROSE && hasLongParagraphs(el)) continue;
     doomed.push(el);
     doomedRoot = el;
   }
@@ -99,4 +104,13 @@ export function removeFurniture(doc: Document, headline: Element | null): number
     if (el.parentNode && body.contains(el)) { el.remove(); removed++; }
   }
   return removed;
+}
+
+/** Paragraph length that reads as article prose. */
+const PROSE = 400;
+
+function hasLongParagraphs(el: Element): boolean {
+  let long = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) if ((p.textContent ?? '').length > PROSE && ++long > 1) return true;
+  return false;
 }

@@ -3,7 +3,8 @@ import { buildArticleText, joinArticleTexts, type TextSegment } from './article-
 import { removeFurniture } from './clean-furniture';
 import { filterByReference } from './filter-by-reference';
 import { pruneContent } from './prune-content';
-import { findHeadline, findStandfirst } from './headline';
+import { bestHeading, findStandfirst, listHeadings } from './headline';
+import { copyPage, counterpart, type PageCopy } from './page-copy';
 import { readPageMetadata } from './page-metadata';
 
 /** What MigraLens keeps of a page: Readability's article plus the text detection reads. */
@@ -44,40 +45,51 @@ export type ExtractOptions = {
  * Returns null when the page holds no article (a home page, a search page, an empty page).
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
-  const body = doc.body;
-  if (!body) return null;
+  if (!doc.body) return null;
   const readerable = options.skipReaderableCheck || isProbablyReaderable(doc);
   if (!readerable && !options.force) return null;
+  return readArticle(doc, url, readerable ? copyPage(doc) : null, options.force);
+}
 
+/**
+ * The article of `doc`, read by Readability from `copy`; with no copy (a page that holds no
+ * article, read anyway because the user asked) the whole body is the article when `force`.
+ */
+export function readArticle(doc: Document, url: string, copy: PageCopy | null, force = false): ExtractedArticle | null {
+  const body = doc.body;
+  if (!body) return null;
   const meta = readPageMetadata(doc);
-  const clone = doc.cloneNode(true) as Document;
-  const toLive = mapTextNodes(clone, doc);
-  removeFurniture(clone, findHeadline(clone, meta.title || doc.title || ''));
-  // Readability hands back its own content element instead of an HTML string, so that the text
-  // nodes it kept can be traced back to the page.
-  const reader = new Readability(clone, { serializer: (el: Node) => el as unknown as string });
-  const parsed = readerable ? reader.parse() : null;
+  // The copy is still the page's twin here, so headings are read once, in the page, for both.
+  const headings = listHeadings(doc);
+  let parsed: ReturnType<Readability['parse']> = null;
+  if (copy) {
+    const headline = bestHeading(headings, meta.title || doc.title || '');
+    removeFurniture(copy.doc, headline && counterpart(headline, doc, copy.doc), copy.bodyChars);
+    // Readability hands back its own content element instead of an HTML string, so that the text
+    // nodes it kept can be traced back to the page.
+    parsed = new Readability(copy.doc, { serializer: (el: Node) => el as unknown as string }).parse();
+  }
   const content = parsed?.content as unknown as Element | null | undefined;
   if (content) pruneContent(content);
   if (content && meta.articleBody) filterByReference(content, meta.articleBody);
 
   let roots: Node[];
-  let html: string;
+  let html: string | undefined;
   if (content && (content.textContent ?? '').trim().length > 0) {
     roots = [content];
-    html = content.innerHTML;
-  } else if (options.force) {
+  } else if (force) {
     roots = [body];
+    // The live body changes after reading: its HTML is taken now.
     html = body.innerHTML;
   } else {
     return null;
   }
 
   const title = (parsed?.title || meta.title || doc.title || '').trim();
-  const live = (t: Text) => toLive.get(t) ?? t;
-  const bodyText = buildArticleText(roots, live);
+  const toLive = copy?.toLive;
+  const bodyText = buildArticleText(roots, toLive ? (t) => toLive.get(t) ?? t : undefined);
   const head: Node[] = [];
-  const headline = findHeadline(doc, title);
+  const headline = bestHeading(headings, title);
   if (headline && !startsWithText(bodyText.text, headline.textContent ?? '')) head.push(headline);
   const standfirst = headline ? findStandfirst(headline) : null;
   if (standfirst && !bodyText.text.includes(normaliseSpace(standfirst.textContent ?? ''))) head.push(standfirst);
@@ -96,7 +108,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     text,
     bodyStart,
     captions,
-    html,
+    // Readability's content is a detached copy that nothing changes after this: it is serialised
+    // only when the HTML is asked for (saving a clipping), not on every page read.
+    get html() { return (html ??= (roots[0] as Element).innerHTML); },
     segments,
     canonicalUrl: meta.canonicalUrl,
   };
@@ -115,15 +129,4 @@ function normaliseDate(value: string | null): string | null {
   if (!value) return null;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : value.trim();
-}
-
-/** Pairs every text node of `clone` with the node of `live` it was copied from. */
-function mapTextNodes(clone: Document, live: Document): Map<Node, Text> {
-  const map = new Map<Node, Text>();
-  const a = clone.createTreeWalker(clone, 4 /* SHOW_TEXT */);
-  const b = live.createTreeWalker(live, 4);
-  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
-    map.set(x, y as Text);
-  }
-  return map;
 }

@@ -26,7 +26,18 @@ const BOILERPLATE = /(click(ing)? here|continue reading|read more|see more|sign 
 // A block that is only an address: the page's own URL, an e-mail, a social handle.
 const ADDRESS_ONLY = /^(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|@\w+|(twitter|x|facebook|instagram)\.com\/\S+)$/i;
 
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The number of words in `s`, counted no further than `cap`: only short blocks are judged by it. */
+function wordsUpTo(s: string, cap: number): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < cap && WORD.exec(s)) n++;
+  return n;
+}
+
+// The largest word count any of the short-block rules below accepts.
+const SHORT_BLOCK_WORDS = 20;
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function linkTextShare(el: Element): number {
@@ -48,7 +59,7 @@ export function pruneContent(content: Element): number {
     if (!isLeafBlock(el)) continue;
     const text = norm(el.textContent ?? '');
     if (!text) continue;
-    const words = wordCount(text);
+    const words = wordsUpTo(text, SHORT_BLOCK_WORDS + 1);
     if (words <= 8 && BYLINE.test(text)) doomed.add(el);
     else if (words <= 20 && DATELINE.test(text) && /\d/.test(text)) doomed.add(el);
     else if (words <= 14 && CREDIT.test(text)) doomed.add(el);

@@ -29,8 +29,10 @@ export function supportsHighlights(doc: Document): boolean {
  */
 export function rangeForMention(doc: Document, segments: readonly TextSegment[], mention: Pick<Mention, 'start' | 'end' | 'text'>): Range | null {
   const range = rangeForSpan(doc, segments, mention.start, mention.end);
-  if (!range || range.toString().replace(/\s+/g, ' ') !== mention.text.replace(/\s+/g, ' ')) return null;
-  return range;
+  if (!range) return null;
+  const found = range.toString();
+  // Most mentions read exactly as on the page; only the others need their whitespace compared.
+  return found === mention.text || found.replace(/\s+/g, ' ') === mention.text.replace(/\s+/g, ' ') ? range : null;
 }
 
 /**
@@ -42,15 +44,18 @@ export function paintRanges(doc: Document, targets: readonly PaintTarget[], hidd
   const registry = win?.CSS?.highlights;
   const HighlightCtor = win?.Highlight;
   if (!registry || !HighlightCtor) throw new Error('This browser does not support the CSS Custom Highlight API.');
-  const byKind = new Map<MentionKind, Range[]>(MENTION_KINDS.map((k) => [k, []]));
-  for (const t of targets) if (!hidden.has(t.kind)) byKind.get(t.kind)!.push(t.range);
-  let painted = 0;
-  for (const [kind, ranges] of byKind) {
-    const highlight = new HighlightCtor(...ranges);
-    highlight.priority = PRIORITY[kind];
-    registry.set(highlightName(kind), highlight);
-    painted += ranges.length;
+  const byKind = {} as Record<MentionKind, Highlight>;
+  for (const kind of MENTION_KINDS) {
+    byKind[kind] = new HighlightCtor();
+    byKind[kind].priority = PRIORITY[kind];
   }
+  let painted = 0;
+  for (const t of targets) {
+    if (hidden.has(t.kind)) continue;
+    byKind[t.kind].add(t.range);
+    painted++;
+  }
+  for (const kind of MENTION_KINDS) registry.set(highlightName(kind), byKind[kind]);
   return painted;
 }
 
