@@ -1,4 +1,5 @@
-import { clippingTables, mentionList, mentionsOf, reindexWords } from './clippings';
+import { clippingTables, mentionList, reindexWords } from './clippings';
+import { unpackMentions } from './mention-store';
 import type { Clipping, ClippingRow, Collection, MentionList, MigraLensDB, StoredMention } from './schema';
 import { storedWords, updateTerms } from './term-index';
 
@@ -58,7 +59,9 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
     if (!row) return null;
     const body = await db.bodies.get(id);
     const clipping: Clipping = { ...row, text: body?.text ?? '', html: body?.html ?? '' };
-    const mentions = await mentionsOf(db, id);
+    // Unpacked with the text just read rather than through mentionsOf, which would read it again.
+    const list = await db.mentions.where('clippingId').equals(id).first();
+    const mentions = unpackMentions(id, list?.mentions ?? [], clipping.text);
     await db.mentions.where('clippingId').equals(id).delete();
     await updateTerms(db, [{ id, before: await storedWords(db, id), after: [] }]);
     await db.bodies.delete(id);

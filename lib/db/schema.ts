@@ -65,10 +65,11 @@ export type ClippingBody = {
 export type ClippingWords = { id: number; words: string[] };
 
 /**
- * The search index, inverted: per word, the ids of the clippings that contain it, in rows of up
- * to 1,024 consecutive ids (`bucket`, see term-index.ts). A 10,000-clipping library holds tens of
- * thousands of rows instead of millions of multiEntry index entries, which is what made imports
- * slow; a search reads a key range per word (of words, for the prefix of the last word).
+ * The search index, inverted: per word, the ids of the clippings that contain it, in one or more
+ * rows (`bucket`: a save adds to the row of its id's 1,024, an import to one row per word; see
+ * term-index.ts). A 10,000-clipping library holds tens of thousands of rows instead of millions of
+ * multiEntry index entries, which is what made imports slow; a search reads a key range per word
+ * (of words, for the prefix of the last word).
  */
 export type Term = { term: string; bucket: number; ids: number[] };
 

@@ -16,7 +16,8 @@ export const BUCKET = 1024;
 
 // A word never holds this character (see search-words.ts): it splits on anything but letters and digits.
 const keyOf = (term: string, bucket: number) => `${term}\u0000${bucket}`;
-const rowsOf = (tables: TermTables, term: string) => tables.terms.where(':id').between([term, -Infinity], [term, Infinity], true, true).toArray();
+/** The rows of the words from `first` to `last`, every bucket of each (buckets are numbered from 0). */
+const rowsBetween = (tables: TermTables, first: string, last: string) => tables.terms.where(':id').between([first, -Infinity], [last, Infinity], true, true);
 
 /**
  * Applies changes of clippings' search words to the inverted index, and stores each clipping's new
@@ -40,12 +41,11 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
   const existed = new Set<string>();
   const keep = (row: Term) => { const key = keyOf(row.term, row.bucket); rows.set(key, row); existed.add(key); };
   // Removals are rare (a delete, an edited note): every row of the word is read to find the id.
-  for (const term of removed.keys()) for (const row of await rowsOf(tables, term)) keep(row);
+  for (const [term, drop] of removed) {
+    for (const row of await rowsBetween(tables, term, term).toArray()) keep({ ...row, ids: row.ids.filter((id) => !drop.has(id)) });
+  }
   const targets = [...added.keys()].filter((term) => !rows.has(keyOf(term, bucket)));
   (await tables.terms.bulkGet(targets.map((term): [string, number] => [term, bucket]))).forEach((row) => row && keep(row));
-  for (const [term, drop] of removed) {
-    for (const row of rows.values()) if (row.term === term) row.ids = row.ids.filter((id) => !drop.has(id));
-  }
   for (const [term, plus] of added) {
     const key = keyOf(term, bucket);
     const row = rows.get(key) ?? { term, bucket, ids: [] };
@@ -73,10 +73,8 @@ export async function storedWords(tables: TermTables, id: number): Promise<strin
 /** Ids of the clippings containing `word`, or, with `prefix`, any word that starts with it. */
 export async function clippingsWithWord(tables: TermTables, word: string, prefix: boolean): Promise<Set<number>> {
   const out = new Set<number>();
-  // Buckets are numbered from 0; `\uffff` sorts after every letter a word is made of.
-  const upper = prefix ? `${word}\uffff` : word;
-  await tables.terms.where(':id').between([word, -Infinity], [upper, Infinity], true, true)
-    .each((row) => { for (const id of row.ids) out.add(id); });
+  // `\uffff` sorts after every letter a word is made of.
+  await rowsBetween(tables, word, prefix ? `${word}\uffff` : word).each((row) => { for (const id of row.ids) out.add(id); });
   return out;
 }
 
