@@ -7,14 +7,8 @@
  *   npx tsx bench/export-writers.ts [clippings] [runs]   (default 10,000 clippings, 3 runs)
  *   npx tsx bench/export-writers.ts [clippings] [runs] --node   (the same steps in Node, as the command line runs them)
  */
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../scripts/driver/find-chromium';
-import { servePages } from '../scripts/driver/page-server';
+import { withBenchPage } from './bench-page';
 import type { writerSteps } from './export-writers-page';
 import { ms } from './shared-data';
 
@@ -46,16 +40,7 @@ async function inNode(n: number, runs: number): Promise<Record<Step, Timed>> {
 }
 
 async function inChromium(n: number, runs: number): Promise<Record<Step, Timed>> {
-  const dir = mkdtempSync(join(tmpdir(), 'migralens-bench-'));
-  const bundle = await build({ entryPoints: ['bench/export-writers-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'silent' });
-  writeFileSync(join(dir, 'bench.js'), bundle.outputFiles[0].text);
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="bench.js"></script>');
-  const server = await servePages(dir);
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--max-old-space-size=4096'] });
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(0);
-    await page.goto(server.url('index.html'));
+  return withBenchPage('bench/export-writers-page.ts', async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const threadMs = async () => 1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN);
@@ -74,11 +59,7 @@ async function inChromium(n: number, runs: number): Promise<Record<Step, Timed>>
       }
     }
     return best;
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchExportWriters(n = 10_000, runs = 3, node = false): Promise<void> {
