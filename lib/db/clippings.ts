@@ -4,8 +4,8 @@ import { fail, ok, type Result } from '../result';
 import { urlKey as keyOf } from '../url-key';
 import { facetsOf } from './facets';
 import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MentionList, MigraLensDB, StoredMention } from './schema';
-import { packMentions, unpackMentions } from './mention-store';
-import { storedWords, updateTerms, type WordsChange } from './term-index';
+import { packMentions, unpackMentions, type PackedMentions } from './mention-store';
+import { updateTerms, type WordsChange } from './term-index';
 import { searchWords } from './search-words';
 import { describeStorageError } from './storage-errors';
 
@@ -32,13 +32,19 @@ export function summarise(mentions: readonly AnchoredMention[]): ClippingSummary
   return { counts, institutions: [...institutions], figures };
 }
 
-/** The search words of a clipping: recomputed on every save and every edit of note or tags. */
-export function indexFields(c: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>): { words: string[] } {
+/** What a clipping's search words are made of. */
+export type WordFields = Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>;
+
+/**
+ * The search words of a clipping: computed on every save and every edit of note or tags, and again
+ * from the stored clipping for the words a change removes (they are not stored; see term-index.ts).
+ */
+export function indexFields(c: WordFields): { words: string[] } {
   return { words: searchWords(c.title, c.text, c.note, c.tags.join(' ')) };
 }
 
 /** The tables a save writes, for the callers' transactions. */
-export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.words, db.terms, db.mentions];
+export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.terms, db.mentions];
 
 /** A clipping's light row and its body, ready to store. */
 export function splitClipping<C extends Omit<Clipping, 'id'> & { id?: number }>(c: C): { row: Omit<C, 'text' | 'html'>; body: Omit<ClippingBody, 'id'> } {
@@ -52,25 +58,51 @@ export function mentionList(clippingId: number, mentions: readonly Omit<StoredMe
 }
 
 /**
+ * New clippings split into what each table stores, their ids not known yet: the work of a write
+ * done before any of it (sanitising aside), which an import does for one batch while the writes
+ * of the batch before are in flight.
+ */
+export type PreparedClippings = {
+  rows: ClippingRow[];
+  bodies: Omit<ClippingBody, 'id'>[];
+  lists: PackedMentions[];
+  words: string[][];
+};
+
+export function prepareClippings(
+  clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+): PreparedClippings {
+  const parts = clippings.map(splitClipping);
+  return {
+    rows: parts.map((p) => p.row) as ClippingRow[],
+    bodies: parts.map((p) => p.body),
+    lists: clippings.map((_, i) => packMentions(mentionsFor(i))),
+    words: clippings.map((c) => indexFields(c).words),
+  };
+}
+
+/** The rows of the bodies and mention lists of prepared clippings, with the ids their rows were given. */
+export const preparedBodies = (p: PreparedClippings, ids: readonly number[]): ClippingBody[] => p.bodies.map((b, i) => ({ ...b, id: ids[i] }));
+export const preparedLists = (p: PreparedClippings, ids: readonly number[]) => p.lists.map((mentions, i) => ({ clippingId: ids[i], mentions }) as MentionList);
+export const preparedWords = (p: PreparedClippings, ids: readonly number[]) => p.words.map((after, i): WordsChange => ({ id: ids[i], before: [], after }));
+
+/**
  * Writes new clippings (rows without ids get fresh ones), their bodies, their search words and
- * their mentions. Returns the ids in order. Joins the caller's rw transaction over clippingTables
- * as a sub-transaction, so that the caller awaits a Dexie promise: an await on a plain promise from
- * a nested async function can outlive the caller's transaction. A caller that adds many batches
- * in one transaction (an import) passes `words` to collect the search words and index them once
- * at the end with updateTerms: each batch would otherwise rewrite the same common words' rows.
+ * their mentions, in that order. Returns the ids in order. Joins the caller's rw transaction over
+ * clippingTables as a sub-transaction, so that the caller awaits a Dexie promise: an await on a
+ * plain promise from a nested async function can outlive the caller's transaction. (An import
+ * writes its batches itself, and indexes their words once at the end: see import-library.ts.)
  */
 export function addClippings(
   db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly Omit<StoredMention, 'id' | 'clippingId'>[],
-  words?: WordsChange[],
 ): Promise<number[]> {
   return db.transaction('rw', clippingTables(db), async () => {
     if (!clippings.length) return [];
-    const parts = clippings.map(splitClipping);
-    const ids = (await db.clippings.bulkAdd(parts.map((p) => p.row) as ClippingRow[], { allKeys: true })) as number[];
-    await db.bodies.bulkPut(parts.map((p, i): ClippingBody => ({ ...p.body, id: ids[i] })));
-    const changes = clippings.map((c, i): WordsChange => ({ id: ids[i], before: [], after: indexFields(c).words }));
-    if (words) words.push(...changes); else await updateTerms(db, changes);
-    await db.mentions.bulkAdd(ids.map((id, i) => mentionList(id, mentionsFor(i))) as MentionList[]);
+    const prepared = prepareClippings(clippings, mentionsFor);
+    const ids = (await db.clippings.bulkAdd(prepared.rows, { allKeys: true })) as number[];
+    await db.bodies.bulkPut(preparedBodies(prepared, ids));
+    await updateTerms(db, preparedWords(prepared, ids));
+    await db.mentions.bulkAdd(preparedLists(prepared, ids));
     return ids;
   });
 }
@@ -81,16 +113,21 @@ export function addClippings(
  */
 export function replaceClipping(db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>): Promise<void> {
   return db.transaction('rw', clippingTables(db), async () => {
+    const old = await db.clippings.get(id);
+    const oldBody = await db.bodies.get(id);
     const { row, body } = splitClipping(next);
     await db.clippings.put({ ...row, id });
     await db.bodies.put({ ...body, id });
-    await reindexWords(db, id, next);
+    await reindexWords(db, id, old ? { ...old, text: oldBody?.text ?? '' } : null, next);
   });
 }
 
-/** Recomputes a clipping's search words after its title, text, note or tags changed. Inside a rw transaction over clippingTables. */
-export async function reindexWords(db: MigraLensDB, id: number, fields: Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>): Promise<void> {
-  await updateTerms(db, [{ id, before: await storedWords(db, id), after: indexFields(fields).words }]);
+/**
+ * Updates the search index of a clipping whose title, text, note or tags changed from `before`
+ * (null: it was not indexed) to `after` (null: it is deleted). Inside a rw transaction over clippingTables.
+ */
+export async function reindexWords(db: MigraLensDB, id: number, before: WordFields | null, after: WordFields | null): Promise<void> {
+  await updateTerms(db, [{ id, before: before ? indexFields(before).words : [], after: after ? indexFields(after).words : [] }]);
 }
 
 /** Replaces a clipping's mentions by these. Inside a rw transaction over clippingTables. */
@@ -193,7 +230,7 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
 /** A clipping's mentions, whole (with their text and anchors), in text order. */
 export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
   const [list, body] = await Promise.all([db.mentions.where('clippingId').equals(clippingId).first(), db.bodies.get(clippingId)]);
-  return unpackMentions(clippingId, list?.mentions ?? [], body?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
+  return unpackMentions(clippingId, list?.mentions, body?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */

@@ -1,7 +1,6 @@
 import { clippingTables, mentionList, reindexWords } from './clippings';
 import { unpackMentions } from './mention-store';
 import type { Clipping, ClippingRow, Collection, MentionList, MigraLensDB, StoredMention } from './schema';
-import { storedWords, updateTerms } from './term-index';
 
 /** What the reader changes by hand; absent fields stay as they are. */
 export type ClippingEdit = { note?: string; tags?: string[]; collections?: string[] };
@@ -28,7 +27,7 @@ async function collectionIds(db: MigraLensDB, names: readonly string[], stamp: s
 
 /** Updates note, tags and collections (by name) and the search words, in one transaction. */
 export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, now = new Date()): Promise<void> {
-  return db.transaction('rw', [db.clippings, db.bodies, db.words, db.terms, db.collections], async () => {
+  return db.transaction('rw', [db.clippings, db.bodies, db.terms, db.collections], async () => {
     const c = await db.clippings.get(id);
     if (!c) throw new Error(`Clipping ${id} no longer exists.`);
     const stamp = now.toISOString();
@@ -39,8 +38,8 @@ export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, no
     await db.clippings.update(id, changes);
     if (edit.note === undefined && edit.tags === undefined) return;
     // Note and tags are searched: the words are recomputed with the article's text.
-    const body = await db.bodies.get(id);
-    await reindexWords(db, id, { ...c, ...changes, text: body?.text ?? '' });
+    const text = (await db.bodies.get(id))?.text ?? '';
+    await reindexWords(db, id, { ...c, text }, { ...c, ...changes, text });
   });
 }
 
@@ -61,9 +60,9 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
     const clipping: Clipping = { ...row, text: body?.text ?? '', html: body?.html ?? '' };
     // Unpacked with the text just read rather than through mentionsOf, which would read it again.
     const list = await db.mentions.where('clippingId').equals(id).first();
-    const mentions = unpackMentions(id, list?.mentions ?? [], clipping.text);
+    const mentions = unpackMentions(id, list?.mentions, clipping.text);
     await db.mentions.where('clippingId').equals(id).delete();
-    await updateTerms(db, [{ id, before: await storedWords(db, id), after: [] }]);
+    await reindexWords(db, id, clipping, null);
     await db.bodies.delete(id);
     await db.clippings.delete(id);
     return { clipping, mentions };
@@ -80,7 +79,7 @@ export function restoreClipping(db: MigraLensDB, deleted: DeletedClipping): Prom
     const { text, html, ...row } = deleted.clipping;
     await db.clippings.put(row);
     await db.bodies.put({ id: row.id, text, html });
-    await reindexWords(db, row.id, deleted.clipping);
+    await reindexWords(db, row.id, null, deleted.clipping);
     await db.mentions.add(mentionList(row.id, deleted.mentions) as MentionList);
     return true;
   });

@@ -4,16 +4,78 @@ import type { StoredMention } from './schema';
 /**
  * A mention as the `mentions` table keeps it: without what the clipping's text gives back exactly
  * (its own text and its quote/prefix/suffix anchor, both cut from the text at its offsets) and
- * without its place and clipping, which its list gives. Half the bytes of a library's largest
- * table, which is what an export reads.
+ * without its place and clipping, which its list gives.
  */
 export type PackedMention = Omit<StoredMention, 'id' | 'clippingId' | 'text' | 'anchor'>;
 
-export function packMentions(mentions: readonly Omit<StoredMention, 'id' | 'clippingId'>[]): PackedMention[] {
-  return mentions.map(({ text: _, anchor: __, id: ___, clippingId: ____, ...rest }: Omit<StoredMention, 'id' | 'clippingId'> & { id?: number; clippingId?: number }) => rest);
+/**
+ * All mentions of one clipping as one record of three columns. A library's mentions are mostly
+ * the same few field sets over and over (every "Frontex" of an article has the same kind, name,
+ * id and country), and IndexedDB's cost here is the bytes it moves: a list of objects repeats every
+ * field name and value in each mention, this keeps each distinct value and each distinct field set
+ * once, and the offsets as 32-bit integers.
+ */
+export type PackedMentions = {
+  /** The distinct field names and values of the list. */
+  values: unknown[];
+  /** The distinct field sets, one after the other: their length, then name and value for each field, as indexes into `values`. */
+  fields: Uint32Array;
+  /** Per mention, in list order: start, end, and where its field set begins in `fields`. */
+  spans: Uint32Array;
+};
+
+/** Stands for the mention's own `start` or `end` in a field set, which keeps their place among its fields. */
+const OWN_OFFSET = 0xffffffff;
+
+/** A mention with or without what packing leaves out. */
+type Unplaced = PackedMention & Partial<Pick<StoredMention, 'id' | 'clippingId' | 'text' | 'anchor'>>;
+
+export function packMentions(mentions: readonly Unplaced[]): PackedMentions {
+  const values: unknown[] = [];
+  const valueIndex = new Map<unknown, number>();
+  const indexOf = (v: unknown) => {
+    let i = valueIndex.get(v);
+    if (i === undefined) { i = values.length; values.push(v); valueIndex.set(v, i); }
+    return i;
+  };
+  const fields: number[] = [];
+  const fieldSets = new Map<string, number>();
+  const spans = new Uint32Array(mentions.length * 3);
+  const set: number[] = [];
+  mentions.forEach((m, k) => {
+    set.length = 0;
+    for (const name in m) {
+      if (name === 'text' || name === 'anchor' || name === 'id' || name === 'clippingId') continue;
+      set.push(indexOf(name), name === 'start' || name === 'end' ? OWN_OFFSET : indexOf(m[name as keyof Unplaced]));
+    }
+    const key = set.join(',');
+    let at = fieldSets.get(key);
+    if (at === undefined) { at = fields.length; fields.push(set.length / 2, ...set); fieldSets.set(key, at); }
+    spans[3 * k] = m.start;
+    spans[3 * k + 1] = m.end;
+    spans[3 * k + 2] = at;
+  });
+  return { values, fields: Uint32Array.from(fields), spans };
 }
 
-/** The mentions of the clipping `clippingId` whose article is `text`, whole again, numbered from 1. */
-export function unpackMentions(clippingId: number, packed: readonly PackedMention[], text: string): StoredMention[] {
-  return packed.map((m, i) => ({ ...m, id: i + 1, clippingId, text: text.slice(m.start, m.end), anchor: anchorFor(text, m.start, m.end) }));
+/** How many mentions a packed list holds, without unpacking it. */
+export const packedCount = (packed: PackedMentions | undefined): number => (packed ? packed.spans.length / 3 : 0);
+
+/** The mentions of the clipping `clippingId` whose article is `text`, whole again, numbered from 1 in list order. */
+export function unpackMentions(clippingId: number, packed: PackedMentions | undefined, text: string): StoredMention[] {
+  if (!packed) return [];
+  const { values, fields, spans } = packed;
+  const out: StoredMention[] = [];
+  for (let k = 0; k < spans.length; k += 3) {
+    const start = spans[k], end = spans[k + 1];
+    let at = spans[k + 2];
+    const m: Record<string, unknown> = {};
+    for (let n = fields[at++]; n > 0; n--, at += 2) {
+      const name = values[fields[at]] as string;
+      const v = fields[at + 1];
+      m[name] = v === OWN_OFFSET ? (name === 'start' ? start : end) : values[v];
+    }
+    out.push({ ...(m as PackedMention), id: out.length + 1, clippingId, text: text.slice(start, end), anchor: anchorFor(text, start, end) });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Collection as DexieCollection, type EntityTable, type Table, type Transaction } from 'dexie';
-import { packMentions, type PackedMention } from './mention-store';
-import { updateTerms } from './term-index';
+import { packMentions, type PackedMention, type PackedMentions } from './mention-store';
+import { searchWords } from './search-words';
+import { updateTerms, type WordsChange } from './term-index';
 import type { TextAnchor } from '../anchor/text-quote';
 import type { Mention } from '../detect/types';
 
@@ -58,13 +59,6 @@ export type ClippingBody = {
 };
 
 /**
- * The search words of one clipping (title, text, note and tags, lower case, without accents; see
- * search-words.ts), kept so that an edit or a delete knows which entries of `terms` to change.
- * Not indexed, and apart from the body: an export never reads them.
- */
-export type ClippingWords = { id: number; words: string[] };
-
-/**
  * The search index, inverted: per word, the ids of the clippings that contain it, in one or more
  * rows (`bucket`: a save adds to the row of its id's 1,024, an import to one row per word; see
  * term-index.ts). A 10,000-clipping library holds tens of thousands of rows instead of millions of
@@ -75,11 +69,11 @@ export type Term = { term: string; bucket: number; ids: number[] };
 
 /**
  * All mentions of one clipping, in one row, packed (see mention-store.ts): a save, an export or an
- * import moves one record per clipping instead of one per mention (500,000 for a large library).
- * "Which clippings mention X / have a figure of category Y" is the `facets` index of `clippings`,
- * derived from these mentions in the same transaction.
+ * import moves one record per clipping instead of one per mention (500,000 for a large library),
+ * each distinct value once. "Which clippings mention X / have a figure of category Y" is the
+ * `facets` index of `clippings`, derived from these mentions in the same transaction.
  */
-export type MentionList = { id: number; clippingId: number; mentions: PackedMention[] };
+export type MentionList = { id: number; clippingId: number; mentions: PackedMentions };
 
 /** A clipping with its article: what a save writes, the reader page shows and an export reads. */
 export type Clipping = ClippingRow & Pick<ClippingBody, 'text' | 'html'>;
@@ -105,7 +99,6 @@ export const DB_NAME = 'migralens';
 export type MigraLensDB = Dexie & {
   clippings: EntityTable<ClippingRow, 'id'>;
   bodies: EntityTable<ClippingBody, 'id'>;
-  words: EntityTable<ClippingWords, 'id'>;
   terms: Table<Term, [string, number]>;
   mentions: EntityTable<MentionList, 'id'>;
   collections: EntityTable<Collection, 'id'>;
@@ -145,6 +138,14 @@ export const SCHEMA_V3 = {
 };
 
 /**
+ * Version 4: each mention list packed as columns of distinct values (see mention-store.ts) instead
+ * of a list of objects that repeat every field name and value; and no `words` table: a clipping's
+ * search words are computed again from its title, text, note and tags when a change needs the old
+ * ones (search-words.ts), instead of a record per clipping written with every save and import.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, words: null };
+
+/**
  * The one schema declaration. Each later change is a new `version(n)` with an `upgrade()` and a
  * test in tests/unit/db-upgrade.test.ts that upgrades data written by the version before.
  */
@@ -153,6 +154,7 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   return db;
 }
 
@@ -178,18 +180,24 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 type V2Body = ClippingBody & { words?: string[] };
+/** A version-3 mention list: one object per mention, without what the text gives back. */
+type V3MentionList = Omit<MentionList, 'mentions'> & { mentions: PackedMention[] };
+
+/** How version 3 packed a list: each mention without its text, anchor, id and clipping. */
+const packV3 = (list: readonly StoredMention[]): PackedMention[] => list.map(({ text: _, anchor: __, id: ___, clippingId: ____, ...rest }) => rest);
 /** A version-2 mention row: one per mention, with an id unique in the whole table. */
 type V2Mention = StoredMention;
 
 /**
- * Moves each body's search words into `words` and `terms`, and regroups the mention rows of each
- * clipping into one packed list (in their stored order, then numbered from 1 by their place), a
- * batch of clippings at a time.
+ * Moves each body's search words into `terms`, and regroups the mention rows of each clipping into
+ * one list (in their stored order, then numbered from 1 by their place), a batch of clippings at a
+ * time. (Version 3 also kept each clipping's words in `words`; version 4 drops that table and
+ * rebuilds `terms`, so an upgrade through this one does not fill it.)
  */
 async function upgradeToV3(tx: Transaction): Promise<void> {
   const bodies = tx.table('bodies');
   const mentions = tx.table('mentions');
-  const tables = { words: tx.table('words'), terms: tx.table('terms') } as Pick<MigraLensDB, 'words' | 'terms'>;
+  const tables = { terms: tx.table('terms') } as Pick<MigraLensDB, 'terms'>;
   let after = 0;
   for (;;) {
     const batch = (await bodies.where(':id').above(after).limit(UPGRADE_BATCH).toArray()) as V2Body[];
@@ -213,5 +221,36 @@ async function regroupMentions(table: Table, rows: DexieCollection): Promise<voi
     if (list) list.push(m); else lists.set(m.clippingId, [m]);
   }
   await table.bulkDelete(old.map((m) => m.id));
-  await table.bulkAdd([...lists].map(([clippingId, list]) => ({ clippingId, mentions: packMentions(list) })));
+  await table.bulkAdd([...lists].map(([clippingId, list]) => ({ clippingId, mentions: packV3(list) })));
+}
+
+/**
+ * Repacks each version-3 list (objects, in list order) as columns, a batch of lists at a time; and
+ * rebuilds the search index from the words of each clipping as this version computes them, so
+ * that what a later change computes as a clipping's old words is exactly what the index holds.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const mentions = tx.table('mentions');
+  let after = 0;
+  for (;;) {
+    const batch = (await mentions.where(':id').above(after).limit(UPGRADE_BATCH).toArray()) as V3MentionList[];
+    if (!batch.length) break;
+    await mentions.bulkPut(batch.map((l) => ({ ...l, mentions: packMentions(l.mentions) })));
+    after = batch[batch.length - 1].id;
+  }
+  const clippings = tx.table('clippings');
+  const bodies = tx.table('bodies');
+  const changes: WordsChange[] = [];
+  after = 0;
+  for (;;) {
+    const rows = (await clippings.where(':id').above(after).limit(UPGRADE_BATCH).toArray()) as ClippingRow[];
+    if (!rows.length) break;
+    const texts = (await bodies.bulkGet(rows.map((r) => r.id))) as (ClippingBody | undefined)[];
+    rows.forEach((r, i) => changes.push({ id: r.id, before: [], after: searchWords(r.title, texts[i]?.text ?? '', r.note, r.tags.join(' ')) }));
+    after = rows[rows.length - 1].id;
+  }
+  const terms = tx.table('terms');
+  await terms.clear();
+  // One change set: one row per word, as an import writes them.
+  await updateTerms({ terms } as Pick<MigraLensDB, 'terms'>, changes);
 }

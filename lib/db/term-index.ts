@@ -1,9 +1,13 @@
 import type { MigraLensDB, Term } from './schema';
 
-/** The two tables behind search (see schema.ts); a transaction's tables during an upgrade. */
-export type TermTables = Pick<MigraLensDB, 'words' | 'terms'>;
+/** The table behind search (see schema.ts); a transaction's table during an upgrade. */
+export type TermTables = Pick<MigraLensDB, 'terms'>;
 
-/** A clipping's search words before and after a change: `[]` before for a new clipping, after for a deleted one. */
+/**
+ * A clipping's search words before and after a change: `[]` before for a new clipping, after for a
+ * deleted one. The words are not stored: they are a function of the clipping's title, text, note
+ * and tags (search-words.ts), computed again from them for the `before` of a change.
+ */
 export type WordsChange = { id: number; before: readonly string[]; after: readonly string[] };
 
 /**
@@ -20,10 +24,9 @@ const keyOf = (term: string, bucket: number) => `${term}\u0000${bucket}`;
 const rowsBetween = (tables: TermTables, first: string, last: string) => tables.terms.where(':id').between([first, -Infinity], [last, Infinity], true, true);
 
 /**
- * Applies changes of clippings' search words to the inverted index, and stores each clipping's new
- * words (or removes them when it has none left). The ids added go to one row per word, the row of
- * the smallest id added (see BUCKET); an id removed is taken out of whichever row of the word holds
- * it. Runs inside the caller's rw transaction over both tables.
+ * Applies changes of clippings' search words to the inverted index. The ids added go to one row
+ * per word, the row of the smallest id added (see BUCKET); an id removed is taken out of whichever
+ * row of the word holds it. Runs inside the caller's rw transaction over `terms`.
  */
 export async function updateTerms(tables: TermTables, changes: readonly WordsChange[]): Promise<void> {
   if (!changes.length) return;
@@ -44,7 +47,8 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
   for (const [term, drop] of removed) {
     for (const row of await rowsBetween(tables, term, term).toArray()) keep({ ...row, ids: row.ids.filter((id) => !drop.has(id)) });
   }
-  const targets = [...added.keys()].filter((term) => !rows.has(keyOf(term, bucket)));
+  let targets = [...added.keys()].filter((term) => !rows.has(keyOf(term, bucket)));
+  if (targets.length >= MANY) targets = await existingRows(tables, targets, bucket);
   (await tables.terms.bulkGet(targets.map((term): [string, number] => [term, bucket]))).forEach((row) => row && keep(row));
   for (const [term, plus] of added) {
     const key = keyOf(term, bucket);
@@ -59,15 +63,22 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
   const gone = [...rows.entries()].filter(([key, row]) => !row.ids.length && existed.has(key)).map(([, row]): [string, number] => [row.term, row.bucket]);
   if (put.length) await tables.terms.bulkPut(put);
   if (gone.length) await tables.terms.bulkDelete(gone);
-  const stored = changes.filter((c) => c.after.length).map((c) => ({ id: c.id, words: [...c.after] }));
-  const emptied = changes.filter((c) => !c.after.length).map((c) => c.id);
-  if (stored.length) await tables.words.bulkPut(stored);
-  if (emptied.length) await tables.words.bulkDelete(emptied);
 }
 
-/** The clipping's words as stored, for the `before` of a change (none for a clipping not yet indexed). */
-export async function storedWords(tables: TermTables, id: number): Promise<string[]> {
-  return (await tables.words.get(id))?.words ?? [];
+const MANY = 500;
+
+/**
+ * Which of these words have a row in `bucket`. A save asks for its few hundred words one key each;
+ * an import asks for tens of thousands, mostly new: looking each up costs more than reading every
+ * key of the index once (keys only), and nothing when the index is empty (a restore).
+ */
+async function existingRows(tables: TermTables, terms: string[], bucket: number): Promise<string[]> {
+  const total = await tables.terms.count();
+  if (total === 0) return [];
+  if (terms.length * 20 < total) return terms;
+  const inBucket = new Set<string>();
+  for (const [term, b] of (await tables.terms.toCollection().primaryKeys()) as [string, number][]) if (b === bucket) inBucket.add(term);
+  return terms.filter((term) => inBucket.has(term));
 }
 
 /** Ids of the clippings containing `word`, or, with `prefix`, any word that starts with it. */

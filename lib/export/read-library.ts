@@ -52,7 +52,7 @@ export async function readExportSource(db: MigraLensDB, scope: ExportScope, onPr
     rows.forEach((c, k) => {
       // The article lives in `bodies` (see schema.ts); an export gets the clipping whole, as before.
       const text = bodies[k]?.text ?? '';
-      if (c) clippings.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions ?? [], text) });
+      if (c) clippings.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions, text) });
     });
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }

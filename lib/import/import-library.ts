@@ -1,4 +1,4 @@
-import { addClippings, clippingTables, reindexWords, replaceClipping, replaceMentions, summarise } from '../db/clippings';
+import { clippingTables, prepareClippings, preparedBodies, preparedLists, preparedWords, reindexWords, replaceClipping, replaceMentions, summarise } from '../db/clippings';
 import { facetsOf } from '../db/facets';
 import { updateTerms, type WordsChange } from '../db/term-index';
 import { urlKey } from '../url-key';
@@ -78,10 +78,10 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
       }
     }
 
-    const words: WordsChange[] = [];
-    let done = 0;
-    for (let i = 0; i < total; i += BATCH) {
-      const batch = backup.clippings.slice(i, i + BATCH);
+    // A batch's new clippings, sanitised, packed and split into words: CPU work, done for the next
+    // batch while the bodies and mentions of this one are being written.
+    const prepare = (from: number) => {
+      const batch = backup.clippings.slice(from, from + BATCH);
       const fresh = batch.filter((c) => !existing.has(c.urlKey));
       const records = fresh.map((c) => {
         const record = storedClipping(c, sanitize, collectionIds);
@@ -89,7 +89,19 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
         return record;
       });
       // Mentions are numbered in the file's order, as an export writes them: a restore gives back the same ids.
-      await addClippings(db, records, (k) => fresh[k].mentions, words);
+      return { batch, fresh, prepared: prepareClippings(records, (k) => fresh[k].mentions) };
+    };
+
+    const words: WordsChange[] = [];
+    let done = 0;
+    let next = prepare(0);
+    for (let i = 0; i < total; i += BATCH) {
+      const { batch, fresh, prepared } = next;
+      const ids = (await db.clippings.bulkAdd(prepared.rows, { allKeys: true })) as number[];
+      const writes = [db.bodies.bulkPut(preparedBodies(prepared, ids)), db.mentions.bulkAdd(preparedLists(prepared, ids))];
+      // A failed write aborts the transaction, and is thrown where it is awaited below.
+      for (const w of writes) w.catch(() => undefined);
+      words.push(...preparedWords(prepared, ids));
       result.added += fresh.length;
       result.mentions += fresh.reduce((n, c) => n + c.mentions.length, 0);
 
@@ -111,11 +123,13 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
           if (sameList(tags, old.tags) && sameList(collections, old.collections) && note === old.note) { result.skipped++; continue; }
           await db.clippings.update(old.id, { tags, collections, note });
           // Tags and note are searched: the words are recomputed with the article's text.
-          const body = await db.bodies.get(old.id);
-          await reindexWords(db, old.id, { ...old, tags, note, text: body?.text ?? '' });
+          const text = (await db.bodies.get(old.id))?.text ?? '';
+          await reindexWords(db, old.id, { ...old, text }, { ...old, tags, note, text });
           result.updated++;
         }
       }
+      if (i + BATCH < total) next = prepare(i + BATCH);
+      for (const w of writes) await w;
       done += batch.length;
       // The last step is the search index, after the loop.
       if (done < total) onProgress?.(done, total);

@@ -209,10 +209,12 @@ export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
         ask(tx.objectStore('terms').getAll()),
       ]);
       db.close();
-      type List = { clippingId: number; mentions: { id: number; clippingId: number }[] };
+      // A packed list (lib/db/mention-store.ts) holds three numbers per mention in `spans`; a mention's id is its place.
+      type List = { clippingId: number; mentions: { spans: Uint32Array } };
+      const places = (list: List) => Array.from({ length: list.mentions.spans.length / 3 }, (_, k) => k + 1);
       return {
         clippings: clippings as number[],
-        mentions: (mentionRows as List[]).flatMap((list, i) => list.mentions.map((m) => ({ row: mentionKeys[i] as number, id: m.id, clippingId: list.clippingId }))),
+        mentions: (mentionRows as List[]).flatMap((list, i) => places(list).map((id) => ({ row: mentionKeys[i] as number, id, clippingId: list.clippingId }))),
         terms: Object.fromEntries((terms as { term: string; ids: number[] }[]).map((t) => [t.term, t.ids])),
       };
     }

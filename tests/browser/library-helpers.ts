@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { unpackMentions, type PackedMentions } from '../../lib/db/mention-store';
 
 export type StoredRow = { id: number; urlKey: string; url: string; title: string; source: string; note: string; html: string };
 
-/** Every record of one object store in the extension's IndexedDB, read with the plain IndexedDB API from one of its pages. */
+/**
+ * Every record of one object store in the extension's IndexedDB, read with the plain IndexedDB API
+ * from one of its pages. Typed arrays come back as plain arrays of numbers.
+ */
 export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
   return extensionPage.evaluate(async (name) => {
+    const plain = (v: unknown): unknown => {
+      if (ArrayBuffer.isView(v)) return Array.from(v as Uint32Array);
+      if (Array.isArray(v)) return v.map(plain);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+      return v;
+    };
     const db = await new Promise<IDBDatabase>((ok, ko) => {
       const req = indexedDB.open('migralens');
       req.onsuccess = () => ok(req.result);
@@ -15,7 +25,7 @@ export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
     try {
       return await new Promise<unknown[]>((ok, ko) => {
         const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
+        req.onsuccess = () => ok(req.result.map(plain));
         req.onerror = () => ko(req.error);
       });
     } finally {
@@ -32,18 +42,22 @@ export async function readClippings<T extends { id: number } = StoredRow>(extens
 }
 
 type StoredMention = { clippingId: number; kind: string; start: number; end: number; text: string };
+type StoredList = { clippingId: number; mentions: { values: unknown[]; fields: number[]; spans: number[] } };
 
 /**
- * Every stored mention, out of the per-clipping lists of the `mentions` store (one row per
+ * Every stored mention, out of the per-clipping packed lists of the `mentions` store (one row per
  * clipping), with its clipping's id and its text cut from the clipping's article at its offsets.
  */
 export async function readMentions(extensionPage: Page): Promise<StoredMention[]> {
   const [lists, bodies] = await Promise.all([
-    readStore<{ clippingId: number; mentions: Omit<StoredMention, 'clippingId' | 'text'>[] }>(extensionPage, 'mentions'),
+    readStore<StoredList>(extensionPage, 'mentions'),
     readStore<{ id: number; text: string }>(extensionPage, 'bodies'),
   ]);
   const textOf = new Map(bodies.map((b) => [b.id, b.text]));
-  return lists.flatMap((l) => l.mentions.map((m) => ({ ...m, clippingId: l.clippingId, text: (textOf.get(l.clippingId) ?? '').slice(m.start, m.end) })));
+  return lists.flatMap(({ clippingId, mentions: { values, fields, spans } }) => {
+    const packed: PackedMentions = { values, fields: Uint32Array.from(fields), spans: Uint32Array.from(spans) };
+    return unpackMentions(clippingId, packed, textOf.get(clippingId) ?? '');
+  });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

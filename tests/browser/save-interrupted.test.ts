@@ -79,7 +79,7 @@ describe('the background stopped in the middle of a save, in Chromium with the b
       .toEqual(counts((id) => expected.get(id)));
   }
 
-  const STORES = ['clippings', 'bodies', 'words', 'terms', 'mentions'];
+  const STORES = ['clippings', 'bodies', 'terms', 'mentions'];
   const added = (log: TransactionLog, store: string) => writesTo(log, store, 'add') + writesTo(log, store, 'put');
 
   /** One transaction per save: the one the worker died in held all of the save's writes so far. */

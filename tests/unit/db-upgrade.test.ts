@@ -6,7 +6,8 @@ import { getClipping, mentionsOf, saveClipping, summarise, type ClippingInput } 
 import { deleteClipping, editClipping } from '../../lib/db/edits';
 import { facetsOf } from '../../lib/db/facets';
 import { clippingsByIds, queryLibrary } from '../../lib/db/queries';
-import { openDatabase, SCHEMA_V1, SCHEMA_V2, type MigraLensDB } from '../../lib/db/schema';
+import { packedCount, type PackedMentions } from '../../lib/db/mention-store';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { urlKey } from '../../lib/url-key';
 import { handMadeInput, pageInput } from './helpers/export-library';
@@ -32,12 +33,14 @@ const EXTRAS = [
 
 /**
  * A database written with an earlier schema, in that version's own shapes: three clippings with
- * their mentions (one row per mention), two collections. Version 1 keeps the article and its
- * words in the clipping row; version 2 keeps them in `bodies`.
+ * their mentions, two collections. Version 1 keeps the article and its words in the clipping row
+ * and one row per mention; version 2 keeps the article and its words in `bodies`; version 3 keeps
+ * the words in `words` and `terms` (one row per word, as an import writes them) and each
+ * clipping's mentions as one list of objects without their text, anchor and id.
  */
-async function writeOld(version: 1 | 2): Promise<void> {
+async function writeOld(version: 1 | 2 | 3): Promise<void> {
   const old = new Dexie(name);
-  old.version(version).stores(version === 1 ? SCHEMA_V1 : SCHEMA_V2);
+  old.version(version).stores([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3][version - 1]);
   await old.open();
   inputs = [pageInput('calais-fr.html', 'https://www.lemonde.example/calais'), pageInput('channel-en.html', 'https://www.bbc.example/channel'), handMadeInput()];
   await old.transaction('rw', old.tables, async () => {
@@ -48,7 +51,19 @@ async function writeOld(version: 1 | 2): Promise<void> {
       const { text, html, words, ...row } = v1Row(input, { ...EXTRAS[i], collections: inThesis[i] });
       const id = (await old.table('clippings').add(version === 1 ? { ...row, text, html, words } : row)) as number;
       if (version === 2) await old.table('bodies').add({ id, text, html, words });
-      await old.table('mentions').bulkAdd(input.mentions.map((m) => ({ ...m, clippingId: id })));
+      if (version === 3) {
+        await old.table('bodies').add({ id, text, html });
+        await old.table('words').add({ id, words });
+        for (const term of words) {
+          const had = await old.table('terms').get([term, 0]);
+          await old.table('terms').put({ term, bucket: 0, ids: [...(had?.ids ?? []), id] });
+        }
+        await old.table('mentions').add({ clippingId: id, mentions: input.mentions.map(({ text: _, anchor: __, ...m }) => m) });
+        // A word indexed by an earlier way of splitting words, which this version does not produce.
+        if (i === 0) await old.table('terms').put({ term: 'prefecture-maritime', bucket: 0, ids: [id] });
+      } else {
+        await old.table('mentions').bulkAdd(input.mentions.map((m) => ({ ...m, clippingId: id })));
+      }
     }
   });
   old.close();
@@ -59,7 +74,16 @@ afterEach(async () => { await db.delete(); });
 
 const titles = async (ids: number[]) => (await clippingsByIds(db, ids)).map((c) => c.title);
 
-describe.each([1, 2] as const)('version %i → 3', (version) => {
+/** The field names a packed list holds (see mention-store.ts). */
+function fieldNames({ values, fields }: PackedMentions): Set<unknown> {
+  const names = new Set<unknown>();
+  for (let at = 0; at < fields.length; at += 1 + 2 * fields[at]) {
+    for (let k = 0; k < fields[at]; k++) names.add(values[fields[at + 1 + 2 * k]]);
+  }
+  return names;
+}
+
+describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
   beforeEach(async () => {
     name = `upgrade-${Math.random()}`;
     await writeOld(version);
@@ -68,7 +92,7 @@ describe.each([1, 2] as const)('version %i → 3', (version) => {
   });
 
   test('every clipping keeps its text, HTML, note, tags, collections and mentions', async () => {
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.clippings.count()).toBe(3);
     expect(await db.collections.count()).toBe(2);
     for (const [i, input] of inputs.entries()) {
@@ -86,16 +110,22 @@ describe.each([1, 2] as const)('version %i → 3', (version) => {
   test('mentions become one packed list per clipping, numbered from 1 in their stored order', async () => {
     const lists = await db.mentions.orderBy('clippingId').toArray();
     expect(lists.map((l) => l.clippingId)).toEqual([1, 2, 3]);
-    for (const l of lists) {
-      // What the text gives back is not stored twice.
-      for (const m of l.mentions) for (const key of ['id', 'clippingId', 'text', 'anchor']) expect(m).not.toHaveProperty(key);
+    for (const [i, l] of lists.entries()) {
+      expect(Object.prototype.toString.call(l.mentions.spans)).toBe('[object Uint32Array]');
+      expect(packedCount(l.mentions)).toBe(inputs[i].mentions.length);
+      // What the text gives back is not stored twice, and each distinct value is stored once.
+      const names = fieldNames(l.mentions);
+      for (const key of ['id', 'clippingId', 'text', 'anchor']) expect(names.has(key)).toBe(false);
+      expect(names).toEqual(new Set(inputs[i].mentions.flatMap((m) => Object.keys(m)).filter((k) => k !== 'text' && k !== 'anchor')));
+      expect(new Set(l.mentions.values).size).toBe(l.mentions.values.length);
       const whole = await mentionsOf(db, l.clippingId);
-      expect(whole.map((m) => m.id).sort((a, b) => a - b)).toEqual(l.mentions.map((_, i) => i + 1));
+      expect(whole.map((m) => m.id)).toEqual(inputs[i].mentions.map((_, k) => k + 1));
       expect(whole.every((m) => m.clippingId === l.clippingId)).toBe(true);
     }
   });
 
-  test('the rows and bodies no longer carry the words; the search index holds exactly them', async () => {
+  test('the rows and bodies no longer carry the words, nor any table; the search index holds exactly them', async () => {
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['bodies', 'clippings', 'collections', 'mentions', 'terms']);
     for (const row of await db.clippings.toArray()) {
       expect(row).not.toHaveProperty('text');
       expect(row).not.toHaveProperty('html');
@@ -105,10 +135,11 @@ describe.each([1, 2] as const)('version %i → 3', (version) => {
     const expected = new Map<string, number[]>();
     for (const [i, input] of inputs.entries()) {
       const words = searchWords(input.title, input.text, EXTRAS[i].note, EXTRAS[i].tags.join(' '));
-      expect((await db.words.get(i + 1))!.words).toEqual(words);
       for (const w of words) expected.set(w, [...(expected.get(w) ?? []), i + 1]);
     }
     const terms = await db.terms.toArray();
+    // Rebuilt as one change set: one row per word, and nothing of what an earlier version indexed otherwise.
+    expect(terms.every((t) => t.bucket === 0)).toBe(true);
     expect(new Map(terms.map((t) => [t.term, t.ids]))).toEqual(expected);
   });
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { saveClipping } from '../../lib/db/clippings';
+import { packedCount } from '../../lib/db/mention-store';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
 import type { LibraryBackup } from '../../lib/export/backup-format';
 import { writeJsonBackup } from '../../lib/export/json-backup';
@@ -42,7 +43,7 @@ describe('JSON backup and import', () => {
     // The article text and HTML are kept beside the rows, in `bodies`.
     const bodies = await db.bodies.toArray();
     expect(bodies.map((b) => b.id)).toEqual(before.clippings.map((c) => c.id));
-    expect(before.mentions.flatMap((l) => l.mentions).length).toBeGreaterThan(20);
+    expect(before.mentions.reduce((n, l) => n + packedCount(l.mentions), 0)).toBeGreaterThan(20);
     expect(before.terms.length).toBeGreaterThan(100);
     expect(before.clippings.some((c) => c.note.includes('second line'))).toBe(true);
     const text = await backupOf(db);
@@ -50,7 +51,7 @@ describe('JSON backup and import', () => {
     await clear(db);
     const progress: number[] = [];
     const result = await importBackup(db, readOk(text), { sanitize, onProgress: (done) => progress.push(done) });
-    expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: before.mentions.flatMap((l) => l.mentions).length, collectionsAdded: 2 });
+    expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: before.mentions.reduce((n, l) => n + packedCount(l.mentions), 0), collectionsAdded: 2 });
     expect(progress.at(-1)).toBe(3);
     expect(await dumpLibrary(db)).toEqual(before);
     expect(await db.bodies.toArray()).toEqual(bodies);
@@ -112,7 +113,7 @@ describe('JSON backup and import', () => {
     await expect(importBackup(db, readOk(text), { sanitize })).rejects.toThrow('disk went away');
     expect(await db.clippings.count()).toBe(0);
     expect(await db.mentions.count()).toBe(0);
-    expect([await db.bodies.count(), await db.words.count(), await db.terms.count()]).toEqual([0, 0, 0]);
+    expect([await db.bodies.count(), await db.terms.count()]).toEqual([0, 0]);
     expect(await db.collections.count()).toBe(0);
   });
 

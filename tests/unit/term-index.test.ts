@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
-import { BUCKET, clippingsWithWord, storedWords, updateTerms } from '../../lib/db/term-index';
+import { BUCKET, clippingsWithWord, updateTerms } from '../../lib/db/term-index';
 
 let db: MigraLensDB;
 beforeEach(async () => { db = openDatabase(`terms-${Math.random()}`); await db.open(); });
 afterEach(async () => { await db.delete(); });
 
 const found = async (word: string, prefix = false) => [...(await clippingsWithWord(db, word, prefix))].sort((a, b) => a - b);
-const index = (changes: Parameters<typeof updateTerms>[1]) => db.transaction('rw', db.words, db.terms, () => updateTerms(db, changes));
+const index = (changes: Parameters<typeof updateTerms>[1]) => db.transaction('rw', db.terms, () => updateTerms(db, changes));
 
 describe('the inverted search index', () => {
   const far = 2 * BUCKET + 5;
@@ -35,13 +35,12 @@ describe('the inverted search index', () => {
   });
 
   test('a change removes the words a clipping lost and adds the new ones; a delete leaves nothing of it', async () => {
-    await index([{ id: far, before: await storedWords(db, far), after: ['frontex', 'eurostat'] }]);
+    await index([{ id: far, before: ['frontex', 'frontiere'], after: ['frontex', 'eurostat'] }]);
     expect(await found('frontiere')).toEqual([]);
     expect(await found('eurostat')).toEqual([far]);
-    expect(await storedWords(db, far)).toEqual(['frontex', 'eurostat']);
-    await index([{ id: far, before: await storedWords(db, far), after: [] }]);
+    expect(await found('frontex')).toEqual([3, far]);
+    await index([{ id: far, before: ['frontex', 'eurostat'], after: [] }]);
     expect(await found('frontex')).toEqual([3]);
-    expect(await db.words.get(far)).toBeUndefined();
     expect((await db.terms.toArray()).filter((t) => t.ids.includes(far))).toEqual([]);
     // No empty row is left behind for the words only it had.
     expect(await db.terms.where('term').equals('eurostat').count()).toBe(0);
@@ -56,6 +55,20 @@ describe('the inverted search index', () => {
     await index([{ id: 11 * BUCKET, before: ['eurostat', 'frontex'], after: [] }]);
     expect(await found('eurostat')).toHaveLength(3 * BUCKET - 1);
     expect(await found('frontex')).not.toContain(11 * BUCKET);
+  });
+
+  test('a change set of many words keeps the ids already in their rows, and fills an empty index', async () => {
+    const many = Array.from({ length: 800 }, (_, i) => `word${i}`);
+    await index([{ id: 9, before: [], after: [...many, 'frontex', 'calais'] }]);
+    expect((await db.terms.get(['frontex', 0]))!.ids).toEqual([3, 9]);
+    expect(await found('calais')).toEqual([3, 9]);
+    expect(await found('frontex')).toEqual([3, 9, far]);
+    expect(await found('word799')).toEqual([9]);
+
+    await db.terms.clear();
+    await index([{ id: 4, before: [], after: many }]);
+    expect(await db.terms.count()).toBe(800);
+    expect(await found('word0')).toEqual([4]);
   });
 
   test('ids stay in ascending order whatever order clippings are indexed in', async () => {

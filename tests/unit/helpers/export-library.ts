@@ -56,7 +56,6 @@ export async function dumpLibrary(db: MigraLensDB) {
     clippings: await db.clippings.toArray(),
     // A list's own row id is the table's key, not data: a restore gives new ones.
     mentions: (await db.mentions.orderBy('clippingId').toArray()).map(({ id: _, ...list }) => list),
-    words: await db.words.toArray(),
     terms: await db.terms.toArray(),
     collections: await db.collections.toArray(),
   };
