@@ -55,7 +55,7 @@ export function ExportPanel({ collections, searchIds, onExport, onImport }: Expo
   const runExport = async () => {
     const s = scope();
     if (!s) return;
-    progress({ phase: 'Reading the library', done: 0, total: 0 });
+    progress({ phase: 'Exporting', done: 0, total: 0 });
     const outcome = await onExport(s, format, progress).catch((e: unknown): ExportOutcome => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
     setStatus({ state: 'exported', outcome });
   };

@@ -1,8 +1,9 @@
 import type { ExportOutcome, ImportOutcome, TaskProgress } from '@/components/ExportPanel';
 import type { MigraLensDB } from '@/lib/db/schema';
 import { describeStorageError } from '@/lib/db/storage-errors';
-import { exportFiles, FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
-import { readExportSource, type ExportScope } from '@/lib/export/read-library';
+import { exportScope } from '@/lib/export/export-scope';
+import { FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
+import type { ExportScope } from '@/lib/export/read-library';
 import { textBlob } from '@/lib/export/utf8';
 import { zipFiles } from '@/lib/export/zip';
 import { importBackup } from '@/lib/import/import-library';
@@ -21,12 +22,11 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Reads the scope, writes the format (zipped when it is several files) and downloads it. */
+/** Reads the scope while writing the format (zipped when it is several files) and downloads it. */
 export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format: ExportFormat, onProgress: (p: TaskProgress) => void): Promise<ExportOutcome> {
   const exportedAt = new Date().toISOString();
-  const source = await readExportSource(db, scope, (done, total) => onProgress({ phase: 'Reading the library', done, total }));
-  const files = await exportFiles(format, source, { exportedAt, generator: `MigraLens ${browser.runtime.getManifest().version}` },
-    { onProgress: (done, total) => onProgress({ phase: 'Writing', done, total }) });
+  const { files, clippings } = await exportScope(db, scope, format, { exportedAt, generator: `MigraLens ${browser.runtime.getManifest().version}` },
+    { onProgress: (done, total) => onProgress({ phase: 'Exporting', done, total }) });
   const stamp = exportedAt.slice(0, 10);
   let blob: Blob;
   let fileName: string;
@@ -41,7 +41,7 @@ export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format:
     fileName = file.name.replace(/(\.[a-z.]+)$/, `-${stamp}$1`);
   }
   download(blob, fileName);
-  return { ok: true, fileName, clippings: source.clippings.length };
+  return { ok: true, fileName, clippings };
 }
 
 /** Checks the whole file first; writes it in one transaction only when it is valid. */

@@ -38,6 +38,22 @@ export function timeSlices(options: Pick<WriterOptions, 'pause' | 'sliceMs'> = {
 }
 
 /**
+ * Feeds `items` to `fn` a slice of time at a time, yielding to the event loop between slices;
+ * `offset` and `total` place them in a larger whole for the progress report.
+ */
+export async function forEachChunked<T>(items: readonly T[], fn: (item: T) => void, options: WriterOptions = {}, offset = 0, total = items.length): Promise<void> {
+  const slices = timeSlices(options);
+  for (let i = 0; i < items.length; i++) {
+    fn(items[i]);
+    if (i + 1 < items.length && slices.due()) {
+      options.onProgress?.(offset + i + 1, total);
+      await slices.pause();
+    }
+  }
+  options.onProgress?.(offset + items.length, total);
+}
+
+/**
  * Maps over `items`, reporting progress and yielding to the event loop every slice of time, so
  * that an export of a large library neither freezes the page nor leaves its progress bar still.
  */

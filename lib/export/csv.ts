@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { Collection, StoredMention } from '../db/schema';
-import { mapChunked } from './chunked';
+import { forEachChunked } from './chunked';
 import { sentenceAround } from './sentence';
-import type { ExportClipping, ExportFile, ExportSource, WriterOptions } from './types';
+import type { ClippingWriter, ExportClipping, ExportFile, ExportSource, WriterOptions } from './types';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark; pandas, R's readr and LibreOffice skip it. */
 export const BOM = '\uFEFF';
@@ -129,13 +129,16 @@ function pushFigure(out: string[], c: ExportClipping, m: StoredMention): void {
 
 const byPosition = (a: StoredMention, b: StoredMention) => a.start - b.start || a.end - b.end;
 
-/** The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one row per figure). */
-export async function writeCsvFiles(source: ExportSource, options: WriterOptions = {}): Promise<ExportFile[]> {
-  const names = new Map<number, string>(source.collections.map((col: Collection) => [col.id, col.name]));
+/**
+ * The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one
+ * row per figure). `collections` name the collection ids of the clippings' rows.
+ */
+export function csvWriter(collections: readonly Collection[]): ClippingWriter {
+  const names = new Map<number, string>(collections.map((col) => [col.id, col.name]));
   const clippingLines: string[] = [];
   const mentionBlocks: string[] = [];
   const figureBlocks: string[] = [];
-  await mapChunked(source.clippings, (c) => {
+  const add = (c: ExportClipping) => {
     clippingLines.push(csvRow(clippingRow(c, names)));
     // A clipping's rows are built as one array of cell strings and joined once: concatenating
     // cell by cell makes a rope node per cell, millions of short-lived objects on a large library.
@@ -154,10 +157,20 @@ export async function writeCsvFiles(source: ExportSource, options: WriterOptions
     }
     mentionBlocks.push(mentions.join(''));
     figureBlocks.push(figures.join(''));
-  }, options);
-  return [
-    { name: 'clippings.csv', content: csvFile(CLIPPING_COLUMNS, clippingLines) },
-    { name: 'mentions.csv', content: csvFile(MENTION_COLUMNS, mentionBlocks) },
-    { name: 'figures.csv', content: csvFile(FIGURE_COLUMNS, figureBlocks) },
-  ];
+  };
+  return {
+    add,
+    finish: () => [
+      { name: 'clippings.csv', content: csvFile(CLIPPING_COLUMNS, clippingLines) },
+      { name: 'mentions.csv', content: csvFile(MENTION_COLUMNS, mentionBlocks) },
+      { name: 'figures.csv', content: csvFile(FIGURE_COLUMNS, figureBlocks) },
+    ],
+  };
+}
+
+/** The three CSV files of `source` (see csvWriter), a clipping between pauses. */
+export async function writeCsvFiles(source: ExportSource, options: WriterOptions = {}): Promise<ExportFile[]> {
+  const writer = csvWriter(source.collections);
+  await forEachChunked(source.clippings, writer.add, options);
+  return writer.finish(source.collections);
 }

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, DERIVED_FIELDS, type BackupClipping } from './backup-format';
-import { mapChunked } from './chunked';
-import type { ExportClipping, ExportSource, WriterOptions } from './types';
+import type { Collection } from '../db/schema';
+import { forEachChunked } from './chunked';
+import type { ClippingWriter, ExportClipping, ExportSource, WriterOptions } from './types';
 
 export type BackupMeta = { exportedAt: string; generator: string };
 
@@ -18,25 +19,41 @@ function backupClipping(c: ExportClipping): BackupClipping {
   return out as BackupClipping;
 }
 
+export const BACKUP_FILE = 'migralens-library.json';
+
 /**
- * Writes the lossless JSON backup. One clipping per line, so that a large file can be read (and
- * diffed) by people, and each clipping is serialised between pauses rather than in one long call.
+ * The lossless JSON backup. One clipping per line, so that a large file can be read (and diffed)
+ * by people; each clipping is serialised as it is added.
  */
+export function jsonBackupWriter(meta: BackupMeta): ClippingWriter & { text(collections: readonly Collection[]): string } {
+  const lines: string[] = [];
+  const text = (collections: readonly Collection[]) => {
+    const head = [
+      `"format":${JSON.stringify(BACKUP_FORMAT)}`,
+      `"version":${BACKUP_VERSION}`,
+      `"exportedAt":${JSON.stringify(meta.exportedAt)}`,
+      `"generator":${JSON.stringify(meta.generator)}`,
+      `"collections":${JSON.stringify(collections)}`,
+    ].join(',\n');
+    const open = `{${head},\n"clippings":[\n`;
+    const close = '\n]}\n';
+    if (!lines.length) return `${open}${close}`;
+    // One join into a flat string: a string built with + is a rope, which the first reader (a Blob,
+    // the file system) copies whole again before it can read a piece of it.
+    lines[0] = open + lines[0];
+    lines[lines.length - 1] += close;
+    return lines.join(',\n');
+  };
+  return {
+    add: (c) => { lines.push(JSON.stringify(backupClipping(c))); },
+    text,
+    finish: (collections) => [{ name: BACKUP_FILE, content: text(collections) }],
+  };
+}
+
+/** Writes the lossless JSON backup of `source`, a clipping between pauses rather than all in one long call. */
 export async function writeJsonBackup(source: ExportSource, meta: BackupMeta, options: WriterOptions = {}): Promise<string> {
-  const lines = await mapChunked(source.clippings, (c) => JSON.stringify(backupClipping(c)), options);
-  const head = [
-    `"format":${JSON.stringify(BACKUP_FORMAT)}`,
-    `"version":${BACKUP_VERSION}`,
-    `"exportedAt":${JSON.stringify(meta.exportedAt)}`,
-    `"generator":${JSON.stringify(meta.generator)}`,
-    `"collections":${JSON.stringify(source.collections)}`,
-  ].join(',\n');
-  const open = `{${head},\n"clippings":[\n`;
-  const close = '\n]}\n';
-  if (!lines.length) return `${open}${close}`;
-  // One join into a flat string: a string built with + is a rope, which the first reader (a Blob,
-  // the file system) copies whole again before it can read a piece of it.
-  lines[0] = open + lines[0];
-  lines[lines.length - 1] += close;
-  return lines.join(',\n');
+  const writer = jsonBackupWriter(meta);
+  await forEachChunked(source.clippings, writer.add, options);
+  return writer.text(source.collections);
 }

@@ -1,5 +1,5 @@
 import { unpackMentions } from '../db/mention-store';
-import type { ClippingBody, ClippingRow, MentionList, MigraLensDB } from '../db/schema';
+import type { ClippingBody, ClippingRow, Collection, MentionList, MigraLensDB } from '../db/schema';
 import type { ExportClipping, ExportSource, Progress } from './types';
 
 /** What to export: the whole library, one collection, or the clippings of a search result (by id). */
@@ -38,25 +38,54 @@ async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRo
   return [inOrder(rows, (r) => r.id), inOrder(bodies, (b) => b.id), inOrder(lists, (l) => l.clippingId)];
 }
 
+/** The clippings of one slice, whole: the article lives in `bodies` and the mentions in their list (see schema.ts). */
+async function readClippings(db: MigraLensDB, slice: number[]): Promise<ExportClipping[]> {
+  const [rows, bodies, lists] = await readSlice(db, slice);
+  const out: ExportClipping[] = [];
+  rows.forEach((c, k) => {
+    const text = bodies[k]?.text ?? '';
+    if (c) out.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions, text) });
+  });
+  return out;
+}
+
+export type ExportBatches = {
+  /** Every collection of the library, to name the clippings' collection ids. */
+  allCollections: Collection[];
+  /** Awaited for each batch of clippings in scope, in id order, while the next batch is being read. */
+  each: (onBatch: (clippings: ExportClipping[], done: number, total: number) => Promise<void> | void) => Promise<void>;
+  /** After `each`: the collections the export covers (all of them for the whole library, so that empty ones survive a backup). */
+  collections: () => Collection[];
+};
+
 /**
- * Reads the clippings in scope with their mentions (in stored order), a batch at a time so that
- * the progress bar moves while a large library is read, and the collections they belong to
- * (all of them for the whole library, so that empty collections survive a backup).
+ * Reads the clippings in scope with their mentions (in stored order) a batch at a time. The next
+ * batch is asked for before the current one is handed over: IndexedDB reads it while the page
+ * writes the current one, instead of the two waiting for each other.
  */
-export async function readExportSource(db: MigraLensDB, scope: ExportScope, onProgress?: Progress): Promise<ExportSource> {
+export async function readExportBatches(db: MigraLensDB, scope: ExportScope, size = BATCH): Promise<ExportBatches> {
   const ids = (await clippingIds(db, scope)).sort((a, b) => a - b);
+  const allCollections = await db.collections.toArray();
+  const used = new Set<number>();
+  return {
+    allCollections,
+    each: async (onBatch) => {
+      let next = ids.length ? readClippings(db, ids.slice(0, size)) : null;
+      for (let i = 0; next; i += size) {
+        const batch = await next;
+        next = i + size < ids.length ? readClippings(db, ids.slice(i + size, i + 2 * size)) : null;
+        for (const c of batch) for (const id of c.collections) used.add(id);
+        await onBatch(batch, Math.min(i + size, ids.length), ids.length);
+      }
+    },
+    collections: () => allCollections.filter((col) => scope.kind === 'library' || used.has(col.id)),
+  };
+}
+
+/** The clippings in scope and their collections, all in memory (see readExportBatches). */
+export async function readExportSource(db: MigraLensDB, scope: ExportScope, onProgress?: Progress): Promise<ExportSource> {
+  const batches = await readExportBatches(db, scope);
   const clippings: ExportClipping[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const slice = ids.slice(i, i + BATCH);
-    const [rows, bodies, lists] = await readSlice(db, slice);
-    rows.forEach((c, k) => {
-      // The article lives in `bodies` (see schema.ts); an export gets the clipping whole, as before.
-      const text = bodies[k]?.text ?? '';
-      if (c) clippings.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions, text) });
-    });
-    onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
-  }
-  const used = new Set(clippings.flatMap((c) => c.collections));
-  const collections = (await db.collections.toArray()).filter((col) => scope.kind === 'library' || used.has(col.id));
-  return { clippings, collections };
+  await batches.each((batch, done, total) => { clippings.push(...batch); onProgress?.(done, total); });
+  return { clippings, collections: batches.collections() };
 }

@@ -9,6 +9,15 @@ export type ExportSource = {
   collections: readonly Collection[];
 };
 
+/**
+ * A format's writer, fed one clipping at a time: an export of a library writes each batch while
+ * the next one is being read. `finish` gets the collections the export covers (for the backup).
+ */
+export type ClippingWriter = {
+  add(c: ExportClipping): void;
+  finish(collections: readonly Collection[]): ExportFile[] | Promise<ExportFile[]>;
+};
+
 /** One file of a multi-file export: written as is by the command line, zipped by the extension. */
 export type ExportFile = { name: string; content: string };
 

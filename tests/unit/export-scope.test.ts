@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+// The fixture pages go through the real pipeline, and DOMPurify needs a complete DOM.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
+import { exportScope } from '../../lib/export/export-scope';
+import { EXPORT_FORMATS, exportFiles } from '../../lib/export/index';
+import { readExportSource, type ExportScope } from '../../lib/export/read-library';
+import { seedLibrary } from './helpers/export-library';
+
+let db: MigraLensDB;
+beforeEach(async () => {
+  db = openDatabase(`export-scope-${Math.random()}`);
+  await seedLibrary(db);
+});
+afterEach(async () => { await db.delete(); });
+
+const meta = { exportedAt: '2024-05-01T00:00:00.000Z', generator: 'test' };
+const noPause = { pause: async () => {} };
+
+describe('exporting straight from the library, a batch written while the next is read', () => {
+  const scopes: [string, ExportScope][] = [
+    ['the whole library', { kind: 'library' }],
+    ['a collection', { kind: 'collection', collectionId: 2 }],
+    ['a search result', { kind: 'clippings', ids: [3, 1] }],
+  ];
+  for (const [name, scope] of scopes) {
+    test.each(EXPORT_FORMATS)(`${name} in %s gives the same files as from the clippings in memory`, async (format) => {
+      const expected = await exportFiles(format, await readExportSource(db, scope), meta, noPause);
+      // Batches of one clipping: every clipping is handed over while the next is being read.
+      const streamed = await exportScope(db, scope, format, meta, { ...noPause, batchSize: 1 });
+      expect(streamed.files).toEqual(expected);
+      expect(streamed.clippings).toBe((await readExportSource(db, scope)).clippings.length);
+    });
+  }
+
+  test('progress counts the clippings written, up to all of them', async () => {
+    const seen: [number, number][] = [];
+    await exportScope(db, { kind: 'library' }, 'csv', meta, { ...noPause, batchSize: 2, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([3, 3]);
+    expect(seen.every(([done, total], i) => total === 3 && done <= total && (i === 0 || done >= seen[i - 1][0]))).toBe(true);
+  });
+
+  test('the backup of the whole library keeps an empty collection; that of a collection keeps only those used', async () => {
+    await db.collections.add({ name: 'Empty', createdAt: '2024-04-01T00:00:00.000Z' });
+    const names = async (scope: ExportScope) => {
+      const [file] = (await exportScope(db, scope, 'json', meta, { ...noPause, batchSize: 1 })).files;
+      return (JSON.parse(file.content) as { collections: { name: string }[] }).collections.map((c) => c.name).sort();
+    };
+    expect(await names({ kind: 'library' })).toEqual(['Calais', 'Empty', 'Thesis ch. 2']);
+    expect(await names({ kind: 'clippings', ids: [2] })).toEqual(['Calais']);
+  });
+});
