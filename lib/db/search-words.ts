@@ -21,13 +21,19 @@ export function queryWords(query: string): string[] {
   return query.split(SPLIT).map(normaliseWord).filter((w) => w.length >= 2);
 }
 
-/** Distinct index words of the given texts. */
+// Nothing to strip or compose: lower case is the whole of normaliseWord.
+const PLAIN = /^[\x00-\x7f]*$/;
+
+/** Distinct index words of the given texts, in order of first appearance. */
 export function searchWords(...texts: readonly string[]): string[] {
   const seen = new Set<string>();
+  // Each distinct spelling is normalised once: an article repeats most of its words.
+  const spellings = new Set<string>();
   for (const text of texts) {
     for (const raw of text.split(SPLIT)) {
-      if (raw.length < 2) continue;
-      seen.add(normaliseWord(raw));
+      if (raw.length < 2 || spellings.has(raw)) continue;
+      spellings.add(raw);
+      seen.add(PLAIN.test(raw) ? raw.toLowerCase().slice(0, MAX_LENGTH) : normaliseWord(raw));
       if (seen.size >= MAX_WORDS) return [...seen];
     }
   }
