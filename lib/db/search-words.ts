@@ -22,7 +22,7 @@ export function queryWords(query: string): string[] {
 }
 
 // Nothing to strip or compose: lower case is the whole of normaliseWord.
-const PLAIN = /^[\x00-\x7f]*$/;
+const PLAIN = /^[^\u0080-\uffff]*$/;
 
 /** Distinct index words of the given texts, in order of first appearance. */
 export function searchWords(...texts: readonly string[]): string[] {
