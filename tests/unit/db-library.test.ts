@@ -52,6 +52,26 @@ describe('queries', () => {
     await saveClipping(db, input({ urlKey: 'c', url: 'https://news.example/c', title: 'Frontex budget', text: 'Frontex gets more money.', mentions: [], published: null }), new Date('2024-03-01'));
   });
 
+  test('few matches or many, they come in the order of the recency index, ties included', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => input({
+      urlKey: `k${i}`, url: `https://news.example/k${i}`, title: `Item ${i}`, text: `Plentiful words ${i % 3 ? '' : 'scarce'}`, mentions: [],
+    }));
+    // Two saves of 75 share a stamp each; saving one page again moves it to the top.
+    await saveClippings(db, many.slice(0, 75), new Date('2024-04-01'));
+    await saveClippings(db, many.slice(75), new Date('2024-04-02'));
+    const item30 = (await db.clippings.where('urlKey').equals('k30').first())!.id;
+    await saveClipping(db, many[30], new Date('2024-05-01'));
+    const all = (await queryLibrary(db, {})).ids;
+    const rows = await clippingsByIds(db, all);
+    const idsOf = (keep: (title: string) => boolean) => rows.filter((c) => keep(c.title)).map((c) => c.id);
+    const scarce = (await queryLibrary(db, { text: 'scarce' })).ids;
+    expect(scarce).toHaveLength(50);
+    expect(scarce).toEqual(idsOf((t) => /^Item \d+$/.test(t) && Number(t.slice(5)) % 3 === 0));
+    expect(scarce[0]).toBe(item30);
+    expect((await queryLibrary(db, { text: 'plentiful' })).ids).toEqual(idsOf((t) => t.startsWith('Item ')));
+    expect((await queryLibrary(db, { text: 'plentiful scarce' })).ids).toEqual(scarce);
+  });
+
   test('no filter: everything, most recent first', async () => {
     expect(await titles((await queryLibrary(db, {})).ids)).toEqual(['Frontex budget', 'Arrivals in Lampedusa', 'Channel shipwreck']);
   });
