@@ -143,19 +143,25 @@ export function zipArchive(names: readonly string[], entries: readonly Deflated[
   // UTF-8 names are flagged (bit 11) so that unzip tools do not read them as code page 437; a name
   // is pure ASCII when its UTF-8 is as long as it is.
   const flagsOf = (name: string, encoded: Uint8Array) => (encoded.length !== name.length ? 0x800 : 0);
+  // The fields a local header and its central-directory record share, in the same order: version
+  // needed, flags, method (deflate), time, CRC-32, sizes and name length (24 bytes from `from`).
+  const common = (from: number, e: Deflated, i: number) => {
+    const name = encodedNames[i];
+    view.setUint16(from, 20, true);
+    view.setUint16(from + 2, flagsOf(names[i], name), true);
+    view.setUint16(from + 4, 8, true);
+    view.setUint32(from + 6, time, true);
+    view.setUint32(from + 10, e.crc, true);
+    view.setUint32(from + 14, e.data.length, true);
+    view.setUint32(from + 18, e.size, true);
+    view.setUint16(from + 22, name.length, true);
+  };
   entries.forEach((e, i) => {
     const name = encodedNames[i];
     offsets.push(at);
     view.setUint32(at, 0x04034b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, flagsOf(names[i], name), true);
-    view.setUint16(at + 8, 8, true);
-    view.setUint32(at + 10, time, true);
-    view.setUint32(at + 14, e.crc, true);
-    view.setUint32(at + 18, e.data.length, true);
-    view.setUint32(at + 22, e.size, true);
-    view.setUint16(at + 26, name.length, true);
-    view.setUint16(at + 28, 0, true);
+    common(at + 4, e, i);
+    // Extra field length: zero.
     out.set(name, at + 30);
     out.set(e.data, at + 30 + name.length);
     at += 30 + name.length + e.data.length;
@@ -165,14 +171,7 @@ export function zipArchive(names: readonly string[], entries: readonly Deflated[
     const name = encodedNames[i];
     view.setUint32(at, 0x02014b50, true);
     view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, flagsOf(names[i], name), true);
-    view.setUint16(at + 10, 8, true);
-    view.setUint32(at + 12, time, true);
-    view.setUint32(at + 16, e.crc, true);
-    view.setUint32(at + 20, e.data.length, true);
-    view.setUint32(at + 24, e.size, true);
-    view.setUint16(at + 28, name.length, true);
+    common(at + 6, e, i);
     // Extra field and comment lengths, disk number, internal and external attributes: all zero.
     view.setUint32(at + 42, offsets[i], true);
     out.set(name, at + 46);
