@@ -2,8 +2,9 @@ import type { AnchoredMention } from '../annotate-page';
 import { MENTION_KINDS } from '../detect/types';
 import { fail, ok, type Result } from '../result';
 import { urlKey as keyOf } from '../url-key';
-import { facetsOf } from './facets';
-import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MentionList, MigraLensDB, StoredMention } from './schema';
+import { facetsOf, facetTerm } from './facets';
+import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MigraLensDB, StoredMention } from './schema';
+import { getArticle, writeArticles, type Article } from './article-packs';
 import { packMentions, unpackMentions, type PackedMentions } from './mention-store';
 import { updateTerms, type WordsChange } from './term-index';
 import { searchWords } from './search-words';
@@ -32,29 +33,27 @@ export function summarise(mentions: readonly AnchoredMention[]): ClippingSummary
   return { counts, institutions: [...institutions], figures };
 }
 
-/** What a clipping's search words are made of. */
-export type WordFields = Pick<Clipping, 'title' | 'text' | 'note' | 'tags'>;
+/** What a clipping's entries in the `terms` index are made of. */
+export type WordFields = Pick<Clipping, 'title' | 'text' | 'note' | 'tags'> & Partial<Pick<Clipping, 'facets'>>;
 
 /**
- * The search words of a clipping: computed on every save and every edit of note or tags, and again
- * from the stored clipping for the words a change removes (they are not stored; see term-index.ts).
+ * The search words of a clipping, then its facet terms (see facets.ts): computed on every save and
+ * every edit of note or tags, and again from the stored clipping for the entries a change removes
+ * (they are not stored; see term-index.ts).
  */
 export function indexFields(c: WordFields): { words: string[] } {
-  return { words: searchWords(c.title, c.text, c.note, c.tags.join(' ')) };
+  const words = searchWords(c.title, c.text, c.note, c.tags.join(' '));
+  for (const key of c.facets ?? []) words.push(facetTerm(key));
+  return { words };
 }
 
 /** The tables a save writes, for the callers' transactions. */
-export const clippingTables = (db: MigraLensDB) => [db.clippings, db.bodies, db.terms, db.mentions];
+export const clippingTables = (db: MigraLensDB) => [db.clippings, db.packs, db.terms];
 
 /** A clipping's light row and its body, ready to store. */
 export function splitClipping<C extends Omit<Clipping, 'id'> & { id?: number }>(c: C): { row: Omit<C, 'text' | 'html'>; body: Omit<ClippingBody, 'id'> } {
   const { text, html, ...row } = c;
   return { row, body: { text, html } };
-}
-
-/** A clipping's mentions as stored: one packed list, whose order numbers them from 1. */
-export function mentionList(clippingId: number, mentions: readonly Omit<StoredMention, 'id' | 'clippingId'>[]): Omit<MentionList, 'id'> {
-  return { clippingId, mentions: packMentions(mentions) };
 }
 
 /**
@@ -81,14 +80,13 @@ export function prepareClippings(
   };
 }
 
-/** The rows of the bodies and mention lists of prepared clippings, with the ids their rows were given. */
-export const preparedBodies = (p: PreparedClippings, ids: readonly number[]): ClippingBody[] => p.bodies.map((b, i) => ({ ...b, id: ids[i] }));
-export const preparedLists = (p: PreparedClippings, ids: readonly number[]) => p.lists.map((mentions, i) => ({ clippingId: ids[i], mentions }) as MentionList);
+/** The articles (bodies and mention lists) of prepared clippings, with the ids their rows were given. */
+export const preparedArticles = (p: PreparedClippings, ids: readonly number[]): Article[] => p.bodies.map((b, i) => ({ ...b, id: ids[i], mentions: p.lists[i] }));
 export const preparedWords = (p: PreparedClippings, ids: readonly number[]) => p.words.map((after, i): WordsChange => ({ id: ids[i], before: [], after }));
 
 /**
- * Writes new clippings (rows without ids get fresh ones), their bodies, their search words and
- * their mentions, in that order. Returns the ids in order. Joins the caller's rw transaction over
+ * Writes new clippings (rows without ids get fresh ones), their articles with their mentions, and
+ * their search words, in that order. Returns the ids in order. Joins the caller's rw transaction over
  * clippingTables as a sub-transaction, so that the caller awaits a Dexie promise: an await on a
  * plain promise from a nested async function can outlive the caller's transaction. (An import
  * writes its batches itself, and indexes their words once at the end: see import-library.ts.)
@@ -100,25 +98,26 @@ export function addClippings(
     if (!clippings.length) return [];
     const prepared = prepareClippings(clippings, mentionsFor);
     const ids = (await db.clippings.bulkAdd(prepared.rows, { allKeys: true })) as number[];
-    await db.bodies.bulkPut(preparedBodies(prepared, ids));
+    await writeArticles(db, preparedArticles(prepared, ids));
     await updateTerms(db, preparedWords(prepared, ids));
-    await db.mentions.bulkAdd(preparedLists(prepared, ids));
     return ids;
   });
 }
 
 /**
- * Replaces the clipping with this id by `next` (row, body and search words); its mentions are
- * not touched. Joins the caller's rw transaction over clippingTables, like addClippings.
+ * Replaces the clipping with this id by `next` (row, article and search words), and its mentions
+ * by `mentions` when given. Joins the caller's rw transaction over clippingTables, like addClippings.
  */
-export function replaceClipping(db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>): Promise<void> {
+export function replaceClipping(
+  db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>, mentions?: readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+): Promise<void> {
   return db.transaction('rw', clippingTables(db), async () => {
     const old = await db.clippings.get(id);
-    const oldBody = await db.bodies.get(id);
+    const oldText = (await getArticle(db, id))?.text ?? '';
     const { row, body } = splitClipping(next);
     await db.clippings.put({ ...row, id });
-    await db.bodies.put({ ...body, id });
-    await reindexWords(db, id, old ? { ...old, text: oldBody?.text ?? '' } : null, next);
+    await writeArticles(db, [{ ...body, id, ...(mentions && { mentions: packMentions(mentions) }) }]);
+    await reindexWords(db, id, old ? { ...old, text: oldText } : null, next);
   });
 }
 
@@ -130,12 +129,6 @@ export async function reindexWords(db: MigraLensDB, id: number, before: WordFiel
   await updateTerms(db, [{ id, before: before ? indexFields(before).words : [], after: after ? indexFields(after).words : [] }]);
 }
 
-/** Replaces a clipping's mentions by these. Inside a rw transaction over clippingTables. */
-export async function replaceMentions(db: MigraLensDB, id: number, mentions: readonly Omit<StoredMention, 'id' | 'clippingId'>[]): Promise<void> {
-  await db.mentions.where('clippingId').equals(id).delete();
-  await db.mentions.add(mentionList(id, mentions) as MentionList);
-}
-
 // Must run inside a rw transaction over clippingTables.
 async function saveInTransaction(db: MigraLensDB, input: ClippingInput, stamp: string): Promise<SaveResult> {
   const { mentions, source = 'page', ...fields } = input;
@@ -145,8 +138,7 @@ async function saveInTransaction(db: MigraLensDB, input: ClippingInput, stamp: s
   };
   if (existing) {
     const { id } = existing;
-    await replaceClipping(db, id, { ...existing, ...fields, ...derived });
-    await replaceMentions(db, id, mentions);
+    await replaceClipping(db, id, { ...existing, ...fields, ...derived }, mentions);
     return { id, created: false };
   }
   const own = { note: '', tags: [] as string[], collections: [] as number[] };
@@ -229,12 +221,12 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
 
 /** A clipping's mentions, whole (with their text and anchors), in text order. */
 export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
-  const [list, body] = await Promise.all([db.mentions.where('clippingId').equals(clippingId).first(), db.bodies.get(clippingId)]);
-  return unpackMentions(clippingId, list?.mentions, body?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
+  const article = await getArticle(db, clippingId);
+  return unpackMentions(clippingId, article?.mentions, article?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */
 export async function getClipping(db: MigraLensDB, id: number): Promise<Clipping | undefined> {
-  const [row, body] = await Promise.all([db.clippings.get(id), db.bodies.get(id)]);
+  const [row, body] = await Promise.all([db.clippings.get(id), getArticle(db, id)]);
   return row && { ...row, text: body?.text ?? '', html: body?.html ?? '' };
 }

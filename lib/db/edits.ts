@@ -1,6 +1,7 @@
-import { clippingTables, mentionList, reindexWords } from './clippings';
-import { unpackMentions } from './mention-store';
-import type { Clipping, ClippingRow, Collection, MentionList, MigraLensDB, StoredMention } from './schema';
+import { getArticle, writeArticles } from './article-packs';
+import { clippingTables, reindexWords } from './clippings';
+import { packMentions, unpackMentions } from './mention-store';
+import type { Clipping, ClippingRow, Collection, MigraLensDB, StoredMention } from './schema';
 
 /** What the reader changes by hand; absent fields stay as they are. */
 export type ClippingEdit = { note?: string; tags?: string[]; collections?: string[] };
@@ -27,7 +28,7 @@ async function collectionIds(db: MigraLensDB, names: readonly string[], stamp: s
 
 /** Updates note, tags and collections (by name) and the search words, in one transaction. */
 export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, now = new Date()): Promise<void> {
-  return db.transaction('rw', [db.clippings, db.bodies, db.terms, db.collections], async () => {
+  return db.transaction('rw', [db.clippings, db.packs, db.terms, db.collections], async () => {
     const c = await db.clippings.get(id);
     if (!c) throw new Error(`Clipping ${id} no longer exists.`);
     const stamp = now.toISOString();
@@ -38,7 +39,7 @@ export function editClipping(db: MigraLensDB, id: number, edit: ClippingEdit, no
     await db.clippings.update(id, changes);
     if (edit.note === undefined && edit.tags === undefined) return;
     // Note and tags are searched: the words are recomputed with the article's text.
-    const text = (await db.bodies.get(id))?.text ?? '';
+    const text = (await getArticle(db, id))?.text ?? '';
     await reindexWords(db, id, { ...c, text }, { ...c, ...changes, text });
   });
 }
@@ -56,14 +57,11 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
   return db.transaction('rw', clippingTables(db), async () => {
     const row = await db.clippings.get(id);
     if (!row) return null;
-    const body = await db.bodies.get(id);
-    const clipping: Clipping = { ...row, text: body?.text ?? '', html: body?.html ?? '' };
-    // Unpacked with the text just read rather than through mentionsOf, which would read it again.
-    const list = await db.mentions.where('clippingId').equals(id).first();
-    const mentions = unpackMentions(id, list?.mentions, clipping.text);
-    await db.mentions.where('clippingId').equals(id).delete();
+    const article = await getArticle(db, id);
+    const clipping: Clipping = { ...row, text: article?.text ?? '', html: article?.html ?? '' };
+    const mentions = unpackMentions(id, article?.mentions, clipping.text);
     await reindexWords(db, id, clipping, null);
-    await db.bodies.delete(id);
+    await writeArticles(db, [], [id]);
     await db.clippings.delete(id);
     return { clipping, mentions };
   });
@@ -78,9 +76,8 @@ export function restoreClipping(db: MigraLensDB, deleted: DeletedClipping): Prom
     if (await db.clippings.where('urlKey').equals(deleted.clipping.urlKey).count()) return false;
     const { text, html, ...row } = deleted.clipping;
     await db.clippings.put(row);
-    await db.bodies.put({ id: row.id, text, html });
+    await writeArticles(db, [{ id: row.id, text, html, mentions: packMentions(deleted.mentions) }]);
     await reindexWords(db, row.id, null, deleted.clipping);
-    await db.mentions.add(mentionList(row.id, deleted.mentions) as MentionList);
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import { facetKey, type Facet } from './facets';
+import { facetKey, facetTerm, type Facet } from './facets';
 import type { ClippingRow, MigraLensDB } from './schema';
 import { queryWords } from './search-words';
 import { clippingsWithWord } from './term-index';
@@ -31,8 +31,8 @@ const MIN_PREFIX = 3;
 const FEW = 100;
 
 /**
- * Every filter is an index lookup that yields clipping ids (no clipping is read; a word is one
- * row of the `terms` index, a prefix a key range of it); the sets are intersected and ordered by the
+ * Every filter is an index lookup that yields clipping ids (no clipping is read; a word or a facet
+ * is one row of the `terms` index, a prefix a key range of it); the sets are intersected and ordered by the
  * `updatedAt` index. Reading the rows is left to the caller, for the rows it shows (see
  * `clippingsByIds`). This keeps a 10,000-clipping library fast.
  */
@@ -43,7 +43,7 @@ export async function queryLibrary(db: MigraLensDB, q: LibraryQuery): Promise<Qu
     const last = i === words.length - 1;
     sets.push(clippingsWithWord(db, word, last && word.length >= MIN_PREFIX));
   });
-  for (const f of q.facets ?? []) sets.push(keySet(db.clippings.where('facets').equals(facetKey(f))));
+  for (const f of q.facets ?? []) sets.push(clippingsWithWord(db, facetTerm(facetKey(f)), false));
   if (q.collectionId !== undefined) sets.push(keySet(db.clippings.where('collections').equals(q.collectionId)));
   if (q.tag) sets.push(keySet(db.clippings.where('tags').equals(q.tag)));
   if (q.siteName) sets.push(keySet(db.clippings.where('siteName').equals(q.siteName)));

@@ -1,4 +1,6 @@
 import Dexie, { type Collection as DexieCollection, type EntityTable, type Table, type Transaction } from 'dexie';
+import { packOf, PACK_SIZE, type Article, type ArticlePack } from './article-packs';
+import { facetTerm } from './facets';
 import { packMentions, type PackedMention, type PackedMentions } from './mention-store';
 import { searchWords } from './search-words';
 import { updateTerms, type WordsChange } from './term-index';
@@ -39,9 +41,10 @@ export type ClippingRow = {
   /** Counts per kind and the distinct institutions and figures, for list views without a join. */
   summary: ClippingSummary;
   /**
-   * What was detected, as index keys (`kind:person`, `entity:eu.frontex`, `name:institution:Frontex`,
-   * `category:deaths`), derived from the mentions in the same transaction. Filters read clipping ids
-   * straight from this index instead of joining half a million mentions.
+   * What was detected, as keys (`kind:person`, `entity:eu.frontex`, `name:institution:Frontex`,
+   * `category:deaths`), derived from the mentions in the same transaction. Each is also a row of
+   * the `terms` index (see facets.ts), from which filters read clipping ids instead of joining half
+   * a million mentions; chips count them over the recent rows.
    */
   facets: string[];
 };
@@ -98,9 +101,8 @@ export const DB_NAME = 'migralens';
 
 export type MigraLensDB = Dexie & {
   clippings: EntityTable<ClippingRow, 'id'>;
-  bodies: EntityTable<ClippingBody, 'id'>;
   terms: Table<Term, [string, number]>;
-  mentions: EntityTable<MentionList, 'id'>;
+  packs: EntityTable<ArticlePack, 'id'>;
   collections: EntityTable<Collection, 'id'>;
 };
 
@@ -146,6 +148,18 @@ export const SCHEMA_V3 = {
 export const SCHEMA_V4 = { ...SCHEMA_V3, words: null };
 
 /**
+ * Version 5: the article text, HTML and mention list of sixteen consecutive clippings in one
+ * `packs` record (see article-packs.ts) instead of a `bodies` and a `mentions` record per clipping:
+ * Chromium reads one large record several times faster than many small ones, which is most of
+ * what an export of a large library waits for. And the facets in the `terms` index (see
+ * facets.ts) instead of a multiEntry index of about twenty entries per clipping.
+ */
+export const SCHEMA_V5 = {
+  clippings: '++id, &urlKey, pageKey, updatedAt, siteName, published, *tags, *collections',
+  terms: SCHEMA_V3.terms, packs: 'id', collections: SCHEMA_V3.collections, bodies: null, mentions: null,
+};
+
+/**
  * The one schema declaration. Each later change is a new `version(n)` with an `upgrade()` and a
  * test in tests/unit/db-upgrade.test.ts that upgrades data written by the version before.
  */
@@ -155,6 +169,7 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   return db;
 }
 
@@ -253,4 +268,43 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   await terms.clear();
   // One change set: one row per word, as an import writes them.
   await updateTerms({ terms } as Pick<MigraLensDB, 'terms'>, changes);
+}
+
+const NO_MENTIONS: PackedMentions = { values: [], fields: new Uint32Array(0), spans: new Uint32Array(0) };
+
+/**
+ * Moves each body and mention list into the pack of its clipping id, whole packs at a time (a
+ * mention list without a body, which should not exist, is kept all the same, with an empty
+ * article); and adds each clipping's facets to the `terms` index.
+ */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const bodies = tx.table('bodies');
+  const mentions = tx.table('mentions');
+  const packs = tx.table('packs');
+  const facets: WordsChange[] = [];
+  await tx.table('clippings').each((row: ClippingRow) => { facets.push({ id: row.id, before: [], after: (row.facets ?? []).map(facetTerm) }); });
+  await updateTerms({ terms: tx.table('terms') } as Pick<MigraLensDB, 'terms'>, facets);
+  let after = -1;
+  for (;;) {
+    const first = (await bodies.where(':id').above(after).first()) as ClippingBody | undefined;
+    const firstList = (await mentions.where('clippingId').above(after).first()) as MentionList | undefined;
+    const start = Math.min(first?.id ?? Infinity, firstList?.clippingId ?? Infinity);
+    if (start === Infinity) return;
+    // Whole packs, so that each is written once.
+    const end = (packOf(start) + Math.ceil(UPGRADE_BATCH / PACK_SIZE)) * PACK_SIZE - 1;
+    const [texts, lists] = await Promise.all([
+      bodies.where(':id').between(start, end, true, true).toArray() as Promise<ClippingBody[]>,
+      mentions.where('clippingId').between(start, end, true, true).toArray() as Promise<MentionList[]>,
+    ]);
+    const articles = new Map<number, Article>();
+    for (const { id, text, html } of texts) articles.set(id, { id, text, html, mentions: NO_MENTIONS });
+    for (const { clippingId: id, mentions: list } of lists) articles.set(id, { id, text: '', html: '', ...articles.get(id), mentions: list });
+    const byPack = new Map<number, Article[]>();
+    for (const a of [...articles.values()].sort((x, y) => x.id - y.id)) {
+      const pack = byPack.get(packOf(a.id));
+      if (pack) pack.push(a); else byPack.set(packOf(a.id), [a]);
+    }
+    await packs.bulkPut([...byPack].map(([id, list]): ArticlePack => ({ id, articles: list })));
+    after = end;
+  }
 }

@@ -1,5 +1,6 @@
+import { articlesBetween, getArticles, type Article } from '../db/article-packs';
 import { unpackMentions } from '../db/mention-store';
-import type { ClippingBody, ClippingRow, Collection, MentionList, MigraLensDB } from '../db/schema';
+import type { ClippingRow, Collection, MigraLensDB } from '../db/schema';
 import type { ExportClipping, ExportSource, Progress } from './types';
 
 /** What to export: the whole library, one collection, or the clippings of a search result (by id). */
@@ -17,34 +18,34 @@ async function clippingIds(db: MigraLensDB, scope: ExportScope): Promise<number[
 }
 
 /**
- * Rows, bodies and mention lists (in the order of `slice`, undefined where gone) of the sorted ids
- * in `slice`. A dense run of ids (the whole library, usually) is read as key ranges, one request
- * per table; a sparse one key by key, so that it never reads much beyond the scope.
+ * Rows and articles (in the order of `slice`, undefined where gone) of the sorted ids in `slice`.
+ * A dense run of ids (the whole library, usually) is read as key ranges, one request per table; a
+ * sparse one key by key, so that it never reads much beyond the scope.
  */
-async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRow | undefined)[], (ClippingBody | undefined)[], (MentionList | undefined)[]]> {
+async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRow | undefined)[], (Article | undefined)[]]> {
   const lo = slice[0];
   const hi = slice[slice.length - 1];
   const sparse = hi - lo + 1 > 2 * slice.length;
-  const [rows, bodies, lists] = await Promise.all([
+  const [rows, articles] = await Promise.all([
     sparse ? db.clippings.bulkGet(slice) : db.clippings.where(':id').between(lo, hi, true, true).toArray(),
-    sparse ? db.bodies.bulkGet(slice) : db.bodies.where(':id').between(lo, hi, true, true).toArray(),
-    sparse ? db.mentions.where('clippingId').anyOf(slice).toArray() : db.mentions.where('clippingId').between(lo, hi, true, true).toArray(),
+    sparse ? getArticles(db, slice) : articlesBetween(db, lo, hi),
   ]);
   const inOrder = <T>(found: (T | undefined)[], idOf: (x: T) => number) => {
     const byId = new Map<number, T>();
     for (const x of found) if (x) byId.set(idOf(x), x);
     return slice.map((id) => byId.get(id));
   };
-  return [inOrder(rows, (r) => r.id), inOrder(bodies, (b) => b.id), inOrder(lists, (l) => l.clippingId)];
+  return [inOrder(rows, (r) => r.id), inOrder<Article>(articles, (a) => a.id)];
 }
 
-/** The clippings of one slice, whole: the article lives in `bodies` and the mentions in their list (see schema.ts). */
+/** The clippings of one slice, whole: the article and its mentions live in `packs` (see article-packs.ts). */
 async function readClippings(db: MigraLensDB, slice: number[]): Promise<ExportClipping[]> {
-  const [rows, bodies, lists] = await readSlice(db, slice);
+  const [rows, articles] = await readSlice(db, slice);
   const out: ExportClipping[] = [];
   rows.forEach((c, k) => {
-    const text = bodies[k]?.text ?? '';
-    if (c) out.push({ ...c, text, html: bodies[k]?.html ?? '', mentions: unpackMentions(c.id, lists[k]?.mentions, text) });
+    const a = articles[k];
+    const text = a?.text ?? '';
+    if (c) out.push({ ...c, text, html: a?.html ?? '', mentions: unpackMentions(c.id, a?.mentions, text) });
   });
   return out;
 }

@@ -1,4 +1,5 @@
-import { clippingTables, prepareClippings, preparedBodies, preparedLists, preparedWords, reindexWords, replaceClipping, replaceMentions, summarise } from '../db/clippings';
+import { getArticle, writeArticles } from '../db/article-packs';
+import { clippingTables, prepareClippings, preparedArticles, preparedWords, reindexWords, replaceClipping, summarise } from '../db/clippings';
 import { facetsOf } from '../db/facets';
 import { updateTerms, type WordsChange } from '../db/term-index';
 import { urlKey } from '../url-key';
@@ -57,7 +58,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
   const total = backup.clippings.length;
   const result: ImportResult = { added: 0, updated: 0, skipped: 0, mentions: 0, collectionsAdded: 0 };
   await db.transaction('rw', [...clippingTables(db), db.collections], async () => {
-    const restore = (await db.clippings.count()) === 0 && (await db.collections.count()) === 0 && (await db.mentions.count()) === 0;
+    const restore = (await db.clippings.count()) === 0 && (await db.collections.count()) === 0 && (await db.packs.count()) === 0;
 
     // Collections: the file's id → the library's id.
     const collectionIds = new Map<number, number>();
@@ -79,7 +80,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
     }
 
     // A batch's new clippings, sanitised, packed and split into words: CPU work, done for the next
-    // batch while the bodies and mentions of this one are being written.
+    // batch while the articles of this one are being written.
     const prepare = (from: number) => {
       const batch = backup.clippings.slice(from, from + BATCH);
       const fresh = batch.filter((c) => !existing.has(c.urlKey));
@@ -98,12 +99,15 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
     for (let i = 0; i < total; i += BATCH) {
       const { batch, fresh, prepared } = next;
       const ids = (await db.clippings.bulkAdd(prepared.rows, { allKeys: true })) as number[];
-      const writes = [db.bodies.bulkPut(preparedBodies(prepared, ids)), db.mentions.bulkAdd(preparedLists(prepared, ids))];
+      const written = writeArticles(db, preparedArticles(prepared, ids));
       // A failed write aborts the transaction, and is thrown where it is awaited below.
-      for (const w of writes) w.catch(() => undefined);
+      written.catch(() => undefined);
       words.push(...preparedWords(prepared, ids));
       result.added += fresh.length;
       result.mentions += fresh.reduce((n, c) => n + c.mentions.length, 0);
+      if (i + BATCH < total) next = prepare(i + BATCH);
+      // Before the merges below, which rewrite packs this write may also hold.
+      await written;
 
       for (const c of batch) {
         const old = existing.get(c.urlKey);
@@ -114,8 +118,7 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
         if (incoming.updatedAt > old.updatedAt) {
           const note = incoming.note || old.note;
           const savedAt = old.savedAt < incoming.savedAt ? old.savedAt : incoming.savedAt;
-          await replaceClipping(db, old.id, { ...incoming, savedAt, tags, collections, note });
-          await replaceMentions(db, old.id, c.mentions);
+          await replaceClipping(db, old.id, { ...incoming, savedAt, tags, collections, note }, c.mentions);
           result.mentions += c.mentions.length;
           result.updated++;
         } else {
@@ -123,13 +126,11 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
           if (sameList(tags, old.tags) && sameList(collections, old.collections) && note === old.note) { result.skipped++; continue; }
           await db.clippings.update(old.id, { tags, collections, note });
           // Tags and note are searched: the words are recomputed with the article's text.
-          const text = (await db.bodies.get(old.id))?.text ?? '';
+          const text = (await getArticle(db, old.id))?.text ?? '';
           await reindexWords(db, old.id, { ...old, text }, { ...old, tags, note, text });
           result.updated++;
         }
       }
-      if (i + BATCH < total) next = prepare(i + BATCH);
-      for (const w of writes) await w;
       done += batch.length;
       // The last step is the search index, after the loop.
       if (done < total) onProgress?.(done, total);

@@ -174,15 +174,16 @@ export async function stopServiceWorker(context: BrowserContext, extensionPage: 
 }
 
 /**
- * The library as stored: clipping primary keys; each mention's list row, place in its list and
+ * The library as stored: clipping primary keys; each mention's pack row, place in its list and
  * clipping id; and the clipping ids each search word points to.
  */
 export type StoredLibrary = { clippings: number[]; mentions: { row: number; id: number; clippingId: number }[]; terms: Record<string, number[]> };
 
 /**
  * Reads the library from an extension page with the plain IndexedDB API. Whatever the database is
- * called and whatever else it holds, it is the one with `clippings`, `mentions` and `terms` stores;
- * a mention list refers to its clipping by `clippingId`. Empty when no such database exists yet.
+ * called and whatever else it holds, it is the one with `clippings`, `packs` and `terms` stores; a
+ * pack holds the articles of several clippings, each with its id and mention list (see
+ * lib/db/article-packs.ts). Empty when no such database exists yet.
  */
 export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
   return extensionPage.evaluate(async () => {
@@ -198,23 +199,22 @@ export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
       const db = await open(name);
-      const stores = ['clippings', 'mentions', 'terms'];
+      const stores = ['clippings', 'packs', 'terms'];
       if (!stores.every((s) => db.objectStoreNames.contains(s))) { db.close(); continue; }
       // One read transaction over the stores: a consistent snapshot.
       const tx = db.transaction(stores);
-      const [clippings, mentionKeys, mentionRows, terms] = await Promise.all([
+      const [clippings, packs, terms] = await Promise.all([
         ask(tx.objectStore('clippings').getAllKeys()),
-        ask(tx.objectStore('mentions').getAllKeys()),
-        ask(tx.objectStore('mentions').getAll()),
+        ask(tx.objectStore('packs').getAll()),
         ask(tx.objectStore('terms').getAll()),
       ]);
       db.close();
       // A packed list (lib/db/mention-store.ts) holds three numbers per mention in `spans`; a mention's id is its place.
-      type List = { clippingId: number; mentions: { spans: Uint32Array } };
-      const places = (list: List) => Array.from({ length: list.mentions.spans.length / 3 }, (_, k) => k + 1);
+      type Article = { id: number; mentions: { spans: Uint32Array } };
+      const places = (a: Article) => Array.from({ length: a.mentions.spans.length / 3 }, (_, k) => k + 1);
       return {
         clippings: clippings as number[],
-        mentions: (mentionRows as List[]).flatMap((list, i) => places(list).map((id) => ({ row: mentionKeys[i] as number, id, clippingId: list.clippingId }))),
+        mentions: (packs as { id: number; articles: Article[] }[]).flatMap((pack) => pack.articles.flatMap((a) => places(a).map((id) => ({ row: pack.id, id, clippingId: a.id })))),
         terms: Object.fromEntries((terms as { term: string; ids: number[] }[]).map((t) => [t.term, t.ids])),
       };
     }

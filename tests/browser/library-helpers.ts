@@ -34,29 +34,30 @@ export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
-/** The clippings, each row with its article (kept in `bodies` under the same id). */
+type StoredArticle = { id: number; text: string; html: string; mentions: { values: unknown[]; fields: number[]; spans: number[] } };
+
+/** Every article with its packed mention list, out of the packs that hold them (see lib/db/article-packs.ts). */
+async function readArticles(extensionPage: Page): Promise<StoredArticle[]> {
+  return (await readStore<{ id: number; articles: StoredArticle[] }>(extensionPage, 'packs')).flatMap((p) => p.articles);
+}
+
+/** The clippings, each row with its article's text and HTML. */
 export async function readClippings<T extends { id: number } = StoredRow>(extensionPage: Page): Promise<T[]> {
-  const [rows, bodies] = await Promise.all([readStore<T>(extensionPage, 'clippings'), readStore<Partial<T> & { id: number }>(extensionPage, 'bodies')]);
-  const byId = new Map(bodies.map((b) => [b.id, b]));
+  const [rows, articles] = await Promise.all([readStore<T>(extensionPage, 'clippings'), readArticles(extensionPage)]);
+  const byId = new Map(articles.map(({ mentions: _, ...a }) => [a.id, a]));
   return rows.map((r) => ({ ...r, ...byId.get(r.id) }));
 }
 
 type StoredMention = { clippingId: number; kind: string; start: number; end: number; text: string };
-type StoredList = { clippingId: number; mentions: { values: unknown[]; fields: number[]; spans: number[] } };
 
 /**
- * Every stored mention, out of the per-clipping packed lists of the `mentions` store (one row per
- * clipping), with its clipping's id and its text cut from the clipping's article at its offsets.
+ * Every stored mention, out of each article's packed list, with its clipping's id and its text cut
+ * from the article at its offsets.
  */
 export async function readMentions(extensionPage: Page): Promise<StoredMention[]> {
-  const [lists, bodies] = await Promise.all([
-    readStore<StoredList>(extensionPage, 'mentions'),
-    readStore<{ id: number; text: string }>(extensionPage, 'bodies'),
-  ]);
-  const textOf = new Map(bodies.map((b) => [b.id, b.text]));
-  return lists.flatMap(({ clippingId, mentions: { values, fields, spans } }) => {
+  return (await readArticles(extensionPage)).flatMap(({ id, text, mentions: { values, fields, spans } }) => {
     const packed: PackedMentions = { values, fields: Uint32Array.from(fields), spans: Uint32Array.from(spans) };
-    return unpackMentions(clippingId, packed, textOf.get(clippingId) ?? '');
+    return unpackMentions(id, packed, text);
   });
 }
 

@@ -8,8 +8,9 @@ import {
   type PausedSave, type StoredLibrary, type TransactionLog,
 } from './interrupt-helpers';
 
-// About a thousand mentions and several hundred distinct words: after the clipping's row and body, a
-// save writes one search-index row per word, then the mention list, so there is a middle to stop in.
+// About a thousand mentions and several hundred distinct words: after the clipping's row and its
+// article with the mention list, a save writes one search-index row per word, so there is a middle
+// to stop in.
 const FIXTURE = 'interrupted-save.html';
 
 type Sent<T> = { answered: T } | { failed: string };
@@ -79,7 +80,7 @@ describe('the background stopped in the middle of a save, in Chromium with the b
       .toEqual(counts((id) => expected.get(id)));
   }
 
-  const STORES = ['clippings', 'bodies', 'terms', 'mentions'];
+  const STORES = ['clippings', 'packs', 'terms'];
   const added = (log: TransactionLog, store: string) => writesTo(log, store, 'add') + writesTo(log, store, 'put');
 
   /** One transaction per save: the one the worker died in held all of the save's writes so far. */
@@ -134,9 +135,9 @@ describe('the background stopped in the middle of a save, in Chromium with the b
   });
 
   test.each([
+    { run: 'article', when: 'at its article and mention list, after its row', store: 'packs', at: 1 },
     { run: 'first', when: 'at its first search-index row', store: 'terms', at: 1 },
-    { run: 'half', when: 'half-way through its search-index rows', store: 'terms', at: 100 },
-    { run: 'last', when: 'at its mention list, the last write before the commit', store: 'mentions', at: 1 },
+    { run: 'half', when: 'half-way through its search-index rows, the last writes before the commit', store: 'terms', at: 100 },
   ])('a new clipping stopped $when is not stored at all, and saving again stores it whole', async ({ run, store, at }) => {
     const { tabId, found } = await openWithAccess(run);
     expect(found).toBeGreaterThan(500);
@@ -149,7 +150,7 @@ describe('the background stopped in the middle of a save, in Chromium with the b
     // Not even whole: the worker died before the transaction could commit.
     expect(after).toEqual(before);
     expectOneTransaction(stopped, store, at);
-    if (store === 'mentions') expect(added(stopped.current, 'terms'), 'search-index rows written before the mentions').toBeGreaterThan(200);
+    if (store === 'terms') expect(added(stopped.current, 'packs'), 'article written before the search index').toBe(1);
 
     const id = await saveWhole(tabId, found, true);
     const saved = await readLibrary(control);
@@ -159,21 +160,21 @@ describe('the background stopped in the middle of a save, in Chromium with the b
     expect(Object.values(saved.terms).filter((of) => of.includes(id)).length).toBeGreaterThan(200);
   });
 
-  test('a clipping saved again and stopped after its old mentions were removed keeps them all, and saves again in place', async () => {
+  test('a clipping saved again and stopped as its article and mentions were rewritten keeps them all, and saves again in place', async () => {
     const { tabId, found } = await openWithAccess('again');
     const id = await saveWhole(tabId, found, true);
     const before = await readLibrary(control);
     expect(before.mentions.filter((m) => m.clippingId === id)).toHaveLength(found);
 
-    const stopped = await interruptSave(tabId, 'mentions', 1);
+    const stopped = await interruptSave(tabId, 'packs', 1);
     await restartWorker(tabId);
     const after = await readLibrary(control);
     expectNoHalfWrittenClipping(after);
     // The very same rows as before the save began: the old mentions were not lost.
     expect(after).toEqual(before);
-    // It died after the clipping's row was replaced and its old mentions deleted, all uncommitted.
-    expect(writesTo(stopped.current, 'mentions', 'delete') + writesTo(stopped.current, 'mentions', 'clear'), 'deletions of old mentions').toBeGreaterThan(0);
-    expectOneTransaction(stopped, 'mentions', 1);
+    // It died after the clipping's row was replaced and its article and mentions overwritten, all uncommitted.
+    expect(writesTo(stopped.current, 'clippings', 'put'), 'the replaced row').toBeGreaterThan(0);
+    expectOneTransaction(stopped, 'packs', 1);
 
     expect(await saveWhole(tabId, found, false)).toBe(id);
     const saved = await readLibrary(control);

@@ -58,12 +58,12 @@ describe('saving clippings', () => {
   });
 
   test('a failed write leaves no half-written clipping', async () => {
-    // The mentions are written last, after the clipping's row, body and search index.
-    db.mentions.hook('creating', () => { throw new Error('disk went away'); });
+    // The search index is written last, after the clipping's row and its article with its mentions.
+    db.terms.hook('creating', () => { throw new Error('disk went away'); });
     await expect(saveClipping(db, input())).rejects.toThrow('disk went away');
     expect(await db.clippings.count()).toBe(0);
     expect((await storedMentions(db)).length).toBe(0);
-    expect([await db.bodies.count(), await db.terms.count()]).toEqual([0, 0]);
+    expect([await db.packs.count(), await db.terms.count()]).toEqual([0, 0]);
   });
 });
 

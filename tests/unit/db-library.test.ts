@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AnchoredMention } from '../../lib/annotate-page';
 import { getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping, restoreClipping } from '../../lib/db/edits';
+import { facetTerm } from '../../lib/db/facets';
 import { clippingsByIds, facetOptions, filterValues, queryLibrary } from '../../lib/db/queries';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
+import { clippingsWithWord } from '../../lib/db/term-index';
 import { selectionClipping } from '../../lib/db/selection';
 import { storedMentions } from './helpers/stored-mentions';
 
@@ -111,11 +113,14 @@ describe('queries', () => {
     expect(labels).toEqual(expect.arrayContaining(['Frontex', 'UNHCR', 'Gérald Darmanin', 'deaths', 'arrivals']));
   });
 
-  test('the facets index answers "which clippings mention X / have a figure of category Y"; their lists hold the values', async () => {
-    const frontex = (await db.clippings.where('facets').equals('name:institution:Frontex').primaryKeys()) as number[];
+  test('the index answers "which clippings mention X / have a figure of category Y"; their lists hold the values', async () => {
+    const frontex = [...await clippingsWithWord(db, facetTerm('name:institution:Frontex'), false)];
     expect(await titles(frontex)).toEqual(['Channel shipwreck']);
-    const deaths = (await db.clippings.where('facets').equals('category:deaths').primaryKeys()) as number[];
+    const deaths = [...await clippingsWithWord(db, facetTerm('category:deaths'), false)];
     expect(deaths).toEqual(frontex);
+    // A facet is not a search word, nor found by one.
+    expect((await queryLibrary(db, { text: 'frontex' })).ids).toHaveLength(2);
+    expect((await queryLibrary(db, { text: 'category' })).ids).toEqual([]);
     const mentions = await storedMentions(db, deaths[0]);
     expect(mentions.filter((m) => m.category === 'deaths').map((m) => m.value)).toEqual([27]);
     expect(mentions.filter((m) => m.iso === '2021-11-24')).toHaveLength(1);
@@ -191,7 +196,7 @@ describe('delete and undo', () => {
     await editClipping(db, id, { note: 'keep me' });
     const deleted = (await deleteClipping(db, id))!;
     expect(deleted.clipping).toMatchObject({ text: TEXT, html: `<p>${TEXT}</p>`, note: 'keep me' });
-    expect(await db.bodies.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
     expect(await db.terms.count()).toBe(0);
     expect((await queryLibrary(db, { text: 'darmanin' })).ids).toEqual([]);
     await restoreClipping(db, deleted);
@@ -209,10 +214,10 @@ describe('delete and undo', () => {
 });
 
 describe('a full disk', () => {
-  // The quota is reached while the mentions are written, after the clipping row was already
-  // updated and its old mentions deleted: the worst moment. A DBCore middleware makes that write
-  // fail the way Chromium does, with a QuotaExceededError.
-  function fillDiskOnMentions(target: MigraLensDB) {
+  // The quota is reached while the article and its mentions are written, after the clipping row
+  // was already updated: the worst moment. A DBCore middleware makes that write fail the way
+  // Chromium does, with a QuotaExceededError.
+  function fillDiskOnArticles(target: MigraLensDB) {
     target.use({
       stack: 'dbcore', name: 'full-disk',
       create: (down) => ({
@@ -221,7 +226,7 @@ describe('a full disk', () => {
           const table = down.table(name);
           return {
             ...table,
-            mutate: (req) => (name === 'mentions' && req.type === 'add'
+            mutate: (req) => (name === 'packs' && req.type === 'put'
               ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
               : table.mutate(req)),
           };
@@ -238,7 +243,7 @@ describe('a full disk', () => {
     first.close();
 
     const full = openDatabase(name);
-    fillDiskOnMentions(full);
+    fillDiskOnArticles(full);
     const resave = await trySaveClipping(full, input({ title: 'Changed title', mentions: MENTIONS.slice(0, 1) }));
     const fresh = await trySaveClipping(full, input({ urlKey: 'new' }));
     for (const r of [resave, fresh]) {

@@ -4,10 +4,11 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { getClipping, mentionsOf, saveClipping, summarise, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping } from '../../lib/db/edits';
-import { facetsOf } from '../../lib/db/facets';
+import { facetsOf, facetTerm } from '../../lib/db/facets';
 import { clippingsByIds, queryLibrary } from '../../lib/db/queries';
-import { packedCount, type PackedMentions } from '../../lib/db/mention-store';
-import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type MigraLensDB } from '../../lib/db/schema';
+import { getArticle, packOf } from '../../lib/db/article-packs';
+import { packedCount, packMentions, type PackedMentions } from '../../lib/db/mention-store';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { urlKey } from '../../lib/url-key';
 import { handMadeInput, pageInput } from './helpers/export-library';
@@ -36,11 +37,12 @@ const EXTRAS = [
  * their mentions, two collections. Version 1 keeps the article and its words in the clipping row
  * and one row per mention; version 2 keeps the article and its words in `bodies`; version 3 keeps
  * the words in `words` and `terms` (one row per word, as an import writes them) and each
- * clipping's mentions as one list of objects without their text, anchor and id.
+ * clipping's mentions as one list of objects without their text, anchor and id; version 4 packs
+ * each list as columns and has no `words`.
  */
-async function writeOld(version: 1 | 2 | 3): Promise<void> {
+async function writeOld(version: 1 | 2 | 3 | 4): Promise<void> {
   const old = new Dexie(name);
-  old.version(version).stores([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3][version - 1]);
+  old.version(version).stores([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4][version - 1]);
   await old.open();
   inputs = [pageInput('calais-fr.html', 'https://www.lemonde.example/calais'), pageInput('channel-en.html', 'https://www.bbc.example/channel'), handMadeInput()];
   await old.transaction('rw', old.tables, async () => {
@@ -51,16 +53,17 @@ async function writeOld(version: 1 | 2 | 3): Promise<void> {
       const { text, html, words, ...row } = v1Row(input, { ...EXTRAS[i], collections: inThesis[i] });
       const id = (await old.table('clippings').add(version === 1 ? { ...row, text, html, words } : row)) as number;
       if (version === 2) await old.table('bodies').add({ id, text, html, words });
-      if (version === 3) {
+      if (version >= 3) {
         await old.table('bodies').add({ id, text, html });
-        await old.table('words').add({ id, words });
+        if (version === 3) await old.table('words').add({ id, words });
         for (const term of words) {
           const had = await old.table('terms').get([term, 0]);
           await old.table('terms').put({ term, bucket: 0, ids: [...(had?.ids ?? []), id] });
         }
-        await old.table('mentions').add({ clippingId: id, mentions: input.mentions.map(({ text: _, anchor: __, ...m }) => m) });
-        // A word indexed by an earlier way of splitting words, which this version does not produce.
-        if (i === 0) await old.table('terms').put({ term: 'prefecture-maritime', bucket: 0, ids: [id] });
+        const unplaced = input.mentions.map(({ text: _, anchor: __, ...m }) => m);
+        await old.table('mentions').add({ clippingId: id, mentions: version === 3 ? unplaced : packMentions(unplaced) });
+        // A word indexed by an earlier way of splitting words, which version 3 does not produce.
+        if (i === 0 && version === 3) await old.table('terms').put({ term: 'prefecture-maritime', bucket: 0, ids: [id] });
       } else {
         await old.table('mentions').bulkAdd(input.mentions.map((m) => ({ ...m, clippingId: id })));
       }
@@ -83,7 +86,7 @@ function fieldNames({ values, fields }: PackedMentions): Set<unknown> {
   return names;
 }
 
-describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
+describe.each([1, 2, 3, 4] as const)('version %i → 5', (version) => {
   beforeEach(async () => {
     name = `upgrade-${Math.random()}`;
     await writeOld(version);
@@ -92,7 +95,7 @@ describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
   });
 
   test('every clipping keeps its text, HTML, note, tags, collections and mentions', async () => {
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.clippings.count()).toBe(3);
     expect(await db.collections.count()).toBe(2);
     for (const [i, input] of inputs.entries()) {
@@ -107,8 +110,10 @@ describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
     expect(await db.clippings.get(3)).toMatchObject({ note: 'hand-made', tags: ['shipwreck 2021'], collections: [1] });
   });
 
-  test('mentions become one packed list per clipping, numbered from 1 in their stored order', async () => {
-    const lists = await db.mentions.orderBy('clippingId').toArray();
+  test('mentions become one packed list per clipping, beside its article, numbered from 1 in their stored order', async () => {
+    const packs = await db.packs.toArray();
+    expect(packs.map((p) => p.id)).toEqual([packOf(1)]);
+    const lists = packs[0].articles.map((a) => ({ clippingId: a.id, mentions: a.mentions }));
     expect(lists.map((l) => l.clippingId)).toEqual([1, 2, 3]);
     for (const [i, l] of lists.entries()) {
       expect(Object.prototype.toString.call(l.mentions.spans)).toBe('[object Uint32Array]');
@@ -124,21 +129,22 @@ describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
     }
   });
 
-  test('the rows and bodies no longer carry the words, nor any table; the search index holds exactly them', async () => {
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['bodies', 'clippings', 'collections', 'mentions', 'terms']);
+  test('the rows and articles no longer carry the words, nor any table; the search index holds exactly them', async () => {
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clippings', 'collections', 'packs', 'terms']);
     for (const row of await db.clippings.toArray()) {
       expect(row).not.toHaveProperty('text');
       expect(row).not.toHaveProperty('html');
       expect(row).not.toHaveProperty('words');
     }
-    for (const body of await db.bodies.toArray()) expect(Object.keys(body).sort()).toEqual(['html', 'id', 'text']);
+    for (const pack of await db.packs.toArray()) for (const a of pack.articles) expect(Object.keys(a).sort()).toEqual(['html', 'id', 'mentions', 'text']);
     const expected = new Map<string, number[]>();
     for (const [i, input] of inputs.entries()) {
       const words = searchWords(input.title, input.text, EXTRAS[i].note, EXTRAS[i].tags.join(' '));
-      for (const w of words) expected.set(w, [...(expected.get(w) ?? []), i + 1]);
+      // The facets too, from version 5 on.
+      for (const w of [...words, ...facetsOf(input.mentions).map(facetTerm)]) expected.set(w, [...(expected.get(w) ?? []), i + 1]);
     }
     const terms = await db.terms.toArray();
-    // Rebuilt as one change set: one row per word, and nothing of what an earlier version indexed otherwise.
+    // Rebuilt as one change set: one row per word or facet, and nothing of what an earlier version indexed otherwise.
     expect(terms.every((t) => t.bucket === 0)).toBe(true);
     expect(new Map(terms.map((t) => [t.term, t.ids]))).toEqual(expected);
   });
@@ -160,8 +166,45 @@ describe.each([1, 2, 3] as const)('version %i → 4', (version) => {
     expect(await mentionsOf(db, 1)).toHaveLength(2);
     await deleteClipping(db, 3);
     expect((await queryLibrary(db, { text: 'hand' })).ids).toEqual([]);
-    expect(await db.mentions.where('clippingId').equals(3).count()).toBe(0);
-    expect(await db.mentions.count()).toBe(2);
+    expect(await getArticle(db, 3)).toBeUndefined();
+    expect((await db.packs.toArray()).flatMap((p) => p.articles.map((a) => a.id))).toEqual([1, 2]);
     expect((await db.terms.toArray()).filter((t) => t.ids.includes(3))).toEqual([]);
+  });
+});
+
+describe('version 4 → 5 with hundreds of clippings', () => {
+  // Ids with gaps (deleted clippings) across more packs than one upgrade step takes, and a mention
+  // list whose body is missing.
+  const IDS = [...Array.from({ length: 230 }, (_, k) => k + 1).filter((id) => id % 7 !== 3), 250, 251, 400];
+  const ORPHAN = 300;
+  const textOf = (id: number) => `Frontex counted ${id} crossings.`;
+  const listOf = (id: number) => packMentions([{ kind: 'institution', start: 0, end: 7, canonical: 'Frontex' }, { kind: 'figure', start: 16, end: 16 + String(id).length, canonical: String(id), value: id }]);
+
+  beforeEach(async () => {
+    name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(4).stores(SCHEMA_V4);
+    await old.open();
+    await old.table('bodies').bulkAdd(IDS.map((id) => ({ id, text: textOf(id), html: `<p>${textOf(id)}</p>` })));
+    await old.table('mentions').bulkAdd([...IDS, ORPHAN].map((id) => ({ clippingId: id, mentions: listOf(id) })));
+    old.close();
+    db = openDatabase(name);
+    await db.open();
+  });
+
+  test('each article and its mentions land once, in the pack of their id, in id order', async () => {
+    const packs = await db.packs.toArray();
+    const ids = packs.flatMap((p) => p.articles.map((a) => a.id));
+    expect(ids).toEqual([...IDS.filter((id) => id < ORPHAN), ORPHAN, 400]);
+    for (const p of packs) for (const a of p.articles) expect(packOf(a.id)).toBe(p.id);
+    for (const id of IDS) {
+      const a = (await getArticle(db, id))!;
+      expect(a).toMatchObject({ id, text: textOf(id), html: `<p>${textOf(id)}</p>` });
+      const figure = (await mentionsOf(db, id)).find((m) => m.kind === 'figure')!;
+      expect([figure.value, figure.text]).toEqual([id, String(id)]);
+    }
+    // Kept all the same, as before, with an empty article.
+    expect(await getArticle(db, ORPHAN)).toMatchObject({ text: '', html: '' });
+    expect(packedCount((await getArticle(db, ORPHAN))!.mentions)).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 // DOMPurify needs a complete DOM (see sanitize-html.test.ts): imports sanitise every clipping's HTML.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { getArticle } from '../../lib/db/article-packs';
 import { saveClipping } from '../../lib/db/clippings';
 import { packedCount } from '../../lib/db/mention-store';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
@@ -40,10 +41,11 @@ describe('JSON backup and import', () => {
 
   test('export → clear → import gives back an identical library, mentions, notes and collections included', async () => {
     const before = await dumpLibrary(db);
-    // The article text and HTML are kept beside the rows, in `bodies`.
-    const bodies = await db.bodies.toArray();
-    expect(bodies.map((b) => b.id)).toEqual(before.clippings.map((c) => c.id));
-    expect(before.mentions.reduce((n, l) => n + packedCount(l.mentions), 0)).toBeGreaterThan(20);
+    // The article text, HTML and mentions are kept beside the rows, in `packs`.
+    const articles = before.packs.flatMap((p) => p.articles);
+    expect(articles.map((a) => a.id)).toEqual(before.clippings.map((c) => c.id));
+    const mentionCount = articles.reduce((n, a) => n + packedCount(a.mentions), 0);
+    expect(mentionCount).toBeGreaterThan(20);
     expect(before.terms.length).toBeGreaterThan(100);
     expect(before.clippings.some((c) => c.note.includes('second line'))).toBe(true);
     const text = await backupOf(db);
@@ -51,10 +53,9 @@ describe('JSON backup and import', () => {
     await clear(db);
     const progress: number[] = [];
     const result = await importBackup(db, readOk(text), { sanitize, onProgress: (done) => progress.push(done) });
-    expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: before.mentions.reduce((n, l) => n + packedCount(l.mentions), 0), collectionsAdded: 2 });
+    expect(result).toEqual({ added: 3, updated: 0, skipped: 0, mentions: mentionCount, collectionsAdded: 2 });
     expect(progress.at(-1)).toBe(3);
     expect(await dumpLibrary(db)).toEqual(before);
-    expect(await db.bodies.toArray()).toEqual(bodies);
     // And the backup of the restored library is the same file.
     expect(await backupOf(db)).toBe(text);
   });
@@ -104,17 +105,16 @@ describe('JSON backup and import', () => {
     }
   });
 
-  // The search index is written last; bodies and mention lists while the next batch is prepared.
-  test.each(['terms', 'bodies', 'mentions'] as const)('a write that fails half-way (in %s) leaves the library as it was', async (table) => {
+  // The search index is written last; articles while the next batch is prepared.
+  test.each(['terms', 'packs'] as const)('a write that fails half-way (in %s) leaves the library as it was', async (table) => {
     const text = await backupOf(db);
     await clear(db);
     let n = 0;
-    const at = table === 'terms' ? 30 : 2;
+    const at = table === 'terms' ? 30 : 1;
     db[table].hook('creating', () => { if (++n === at) throw new Error('disk went away'); });
     await expect(importBackup(db, readOk(text), { sanitize })).rejects.toThrow('disk went away');
     expect(await db.clippings.count()).toBe(0);
-    expect(await db.mentions.count()).toBe(0);
-    expect([await db.bodies.count(), await db.terms.count()]).toEqual([0, 0]);
+    expect([await db.packs.count(), await db.terms.count()]).toEqual([0, 0]);
     expect(await db.collections.count()).toBe(0);
   });
 
@@ -123,7 +123,7 @@ describe('JSON backup and import', () => {
     backup.clippings[0].html = '<p onclick="steal()">hi<script>alert(1)</script><img src="https://tracker.example/x.gif"></p>';
     await clear(db);
     await importBackup(db, backup, { sanitize });
-    const html = (await db.bodies.get(backup.clippings[0].id))!.html;
+    const html = (await getArticle(db, backup.clippings[0].id))!.html;
     expect(html).toBe('<p>hi</p>');
   });
 });

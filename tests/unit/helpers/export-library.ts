@@ -54,8 +54,8 @@ export async function seedLibrary(db: MigraLensDB): Promise<void> {
 export async function dumpLibrary(db: MigraLensDB) {
   return {
     clippings: await db.clippings.toArray(),
-    // A list's own row id is the table's key, not data: a restore gives new ones.
-    mentions: (await db.mentions.orderBy('clippingId').toArray()).map(({ id: _, ...list }) => list),
+    // Articles, with their mention lists.
+    packs: await db.packs.toArray(),
     terms: await db.terms.toArray(),
     collections: await db.collections.toArray(),
   };

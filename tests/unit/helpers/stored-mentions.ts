@@ -4,6 +4,6 @@ import type { MigraLensDB, StoredMention } from '../../../lib/db/schema';
 /** Every stored mention (of one clipping, or of all, in clipping order), whole. */
 export async function storedMentions(db: MigraLensDB, clippingId?: number): Promise<StoredMention[]> {
   if (clippingId !== undefined) return mentionsOf(db, clippingId);
-  const ids = (await db.mentions.orderBy('clippingId').toArray()).map((l) => l.clippingId);
+  const ids = (await db.packs.toArray()).flatMap((p) => p.articles.map((a) => a.id));
   return (await Promise.all(ids.map((id) => mentionsOf(db, id)))).flat();
 }
