@@ -72,6 +72,27 @@ export function writeArticles(db: MigraLensDB, changes: readonly ArticleChange[]
   });
 }
 
+/**
+ * For a library that was empty: each call writes the packs its articles fall in, whole, from what
+ * the earlier calls gave, without reading them first. No request waits for a read's answer, so an
+ * import's writes queue up while it prepares its next batch. Inside a rw transaction over `packs`.
+ */
+export function freshPackWriter(db: MigraLensDB): (articles: readonly Article[]) => PromiseExtended<unknown> {
+  const packs = new Map<number, Map<number, Article>>();
+  return (articles) => {
+    const touched = new Set<number>();
+    for (const a of articles) {
+      const p = packOf(a.id);
+      let pack = packs.get(p);
+      if (!pack) packs.set(p, (pack = new Map()));
+      pack.set(a.id, a);
+      touched.add(p);
+    }
+    const put = [...touched].sort((x, y) => x - y).map((id): ArticlePack => ({ id, articles: [...packs.get(id)!.values()].sort((a, b) => a.id - b.id) }));
+    return db.packs.bulkPut(put);
+  };
+}
+
 /** The articles of the clippings whose ids are in [lo, hi], read as one key range of packs. */
 export function articlesBetween(db: MigraLensDB, lo: number, hi: number): PromiseExtended<Article[]> {
   return db.packs.where(':id').between(packOf(lo), packOf(hi), true, true).toArray()

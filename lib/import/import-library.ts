@@ -1,4 +1,4 @@
-import { getArticle, writeArticles } from '../db/article-packs';
+import { freshPackWriter, getArticle, writeArticles } from '../db/article-packs';
 import { clippingTables, prepareClippings, preparedArticles, preparedWords, reindexWords, replaceClipping, summarise } from '../db/clippings';
 import { facetsOf } from '../db/facets';
 import { updateTerms, type WordsChange } from '../db/term-index';
@@ -25,9 +25,11 @@ export type ImportOptions = {
    */
   sanitize: (html: string) => string;
   onProgress?: Progress;
+  /** Clippings prepared and written at a time (default 2,000). */
+  batchSize?: number;
 };
 
-const BATCH = 2_000;
+const DEFAULT_BATCH = 2_000;
 
 const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -54,7 +56,7 @@ function storedClipping(c: BackupClipping, sanitize: ImportOptions['sanitize'], 
  * unless empty. Collections are matched by name.
  */
 export async function importBackup(db: MigraLensDB, backup: LibraryBackup, options: ImportOptions): Promise<ImportResult> {
-  const { sanitize, onProgress } = options;
+  const { sanitize, onProgress, batchSize: BATCH = DEFAULT_BATCH } = options;
   const total = backup.clippings.length;
   const result: ImportResult = { added: 0, updated: 0, skipped: 0, mentions: 0, collectionsAdded: 0 };
   await db.transaction('rw', [...clippingTables(db), db.collections], async () => {
@@ -96,18 +98,24 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
     const words: WordsChange[] = [];
     let done = 0;
     let next = prepare(0);
+    // Into an empty library the ids are the file's and no pack holds anything else: nothing is read
+    // before writing, and the writes of a batch run while the next one is prepared.
+    const putFresh = restore ? freshPackWriter(db) : null;
     for (let i = 0; i < total; i += BATCH) {
       const { batch, fresh, prepared } = next;
-      const ids = (await db.clippings.bulkAdd(prepared.rows, { allKeys: true })) as number[];
-      const written = writeArticles(db, preparedArticles(prepared, ids));
+      const known = putFresh && prepared.rows.every((r) => Number.isInteger(r.id));
+      const rowsAdded = db.clippings.bulkAdd(prepared.rows, { allKeys: true });
+      const ids = known ? prepared.rows.map((r) => r.id) : ((await rowsAdded) as number[]);
+      const articles = preparedArticles(prepared, ids);
+      const writes = [rowsAdded, known ? putFresh(articles) : writeArticles(db, articles)];
       // A failed write aborts the transaction, and is thrown where it is awaited below.
-      written.catch(() => undefined);
+      for (const w of writes) w.catch(() => undefined);
       words.push(...preparedWords(prepared, ids));
       result.added += fresh.length;
       result.mentions += fresh.reduce((n, c) => n + c.mentions.length, 0);
       if (i + BATCH < total) next = prepare(i + BATCH);
-      // Before the merges below, which rewrite packs this write may also hold.
-      await written;
+      // Before the merges below, which rewrite packs these writes may also hold.
+      for (const w of writes) await w;
 
       for (const c of batch) {
         const old = existing.get(c.urlKey);

@@ -118,6 +118,38 @@ describe('JSON backup and import', () => {
     expect(await db.collections.count()).toBe(0);
   });
 
+  // Ids out of order, with gaps, sharing packs across batches of 7: into an empty library the packs
+  // are written without being read, so each write must carry what the earlier batches put there.
+  test.each([
+    { into: 'an empty library', seed: false },
+    { into: 'a library with a clipping of its own', seed: true },
+  ])('a file of many clippings in small batches comes back whole, into $into', async ({ seed }) => {
+    const one = readOk(await backupOf(db));
+    const ids = Array.from({ length: 40 }, (_, i) => 3 + ((i * 17) % 40) * 2);
+    const many: LibraryBackup = {
+      ...one,
+      clippings: ids.map((id, i) => {
+        const c = one.clippings[i % one.clippings.length];
+        const url = `https://news.example/many/${id}`;
+        return { ...c, id, url, urlKey: url, pageKey: url, canonicalUrl: null, text: `${c.text} (${id})` };
+      }),
+    };
+    await clear(db);
+    if (seed) await saveClipping(db, handMadeInput());
+    const result = await importBackup(db, many, { sanitize, batchSize: 7 });
+    expect(result.added).toBe(40);
+    const packs = await db.packs.toArray();
+    const stored = packs.flatMap((p) => p.articles.map((a) => a.id));
+    expect(new Set(stored).size).toBe(stored.length);
+    expect(stored).toHaveLength(seed ? 41 : 40);
+    for (const c of many.clippings) {
+      const row = (await db.clippings.where('urlKey').equals(c.urlKey).first())!;
+      if (!seed) expect(row.id).toBe(c.id);
+      expect((await getArticle(db, row.id))!.text).toBe(c.text);
+      expect(await storedMentions(db, row.id)).toHaveLength(c.mentions.length);
+    }
+  });
+
   test('hostile HTML in a backup is sanitised on the way in', async () => {
     const backup = readOk(await backupOf(db));
     backup.clippings[0].html = '<p onclick="steal()">hi<script>alert(1)</script><img src="https://tracker.example/x.gif"></p>';
