@@ -26,9 +26,10 @@ const MENTIONS = [
 /**
  * A backup of `n` clippings of ~5,000 characters and ~50 mentions each. Each article mixes the
  * sentences above with words from a long-tailed vocabulary (its search words differ from the
- * others', as real articles' do), has HTML of its own paragraphs, and anchors cut from its text.
+ * others', as real articles' do) and has HTML of its own paragraphs. Its mentions have anchors cut
+ * from its text with `anchors` (as the library reads them), none without (as a backup holds them).
  */
-export function generateBackup(n: number): LibraryBackup {
+export function generateBackup(n: number, { anchors = false } = {}): LibraryBackup {
   const word = wordSource(prng(7));
   const filler = () => `${Array.from({ length: 12 }, word).join(' ')}.`;
   const clippings: BackupClipping[] = Array.from({ length: n }, (_, i) => {
@@ -38,7 +39,7 @@ export function generateBackup(n: number): LibraryBackup {
     const mentions = MENTIONS.flatMap((m) => {
       const out = [];
       for (let at = text.indexOf(m.text); at >= 0 && out.length < 5; at = text.indexOf(m.text, at + 1)) {
-        out.push({ ...m, start: at, end: at + m.text.length, canonical: m.text, anchor: anchorFor(text, at, at + m.text.length) });
+        out.push({ ...m, start: at, end: at + m.text.length, canonical: m.text, ...(anchors && { anchor: anchorFor(text, at, at + m.text.length) }) });
       }
       return out;
     }).sort((a, b) => a.start - b.start).map((m, k) => ({ ...m, id: k + 1 }));

@@ -15,7 +15,7 @@ export function generateSource(n: number): ExportSource {
   // rather than the generator's few shared ones, which would flatter any cache keyed by value.
   return structuredClone({
     collections: [],
-    clippings: generateBackup(n).clippings.map(({ text, html, mentions, ...row }): ExportClipping => ({
+    clippings: generateBackup(n, { anchors: true }).clippings.map(({ text, html, mentions, ...row }): ExportClipping => ({
       ...row, source: row.source ?? 'page', pageKey: row.pageKey ?? row.url, facets: ['kind:figure', 'entity:eu.frontex'],
       text, html, mentions: mentions.map((m) => ({ ...m, clippingId: row.id }) as StoredMention),
     })),

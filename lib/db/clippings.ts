@@ -5,7 +5,7 @@ import { urlKey as keyOf } from '../url-key';
 import { facetsOf, facetTerm } from './facets';
 import type { Clipping, ClippingBody, ClippingRow, ClippingSummary, MigraLensDB, StoredMention } from './schema';
 import { getArticle, writeArticles, type Article } from './article-packs';
-import { packMentions, unpackMentions, type PackedMentions } from './mention-store';
+import { packMentions, unpackMentions, type MentionToPack, type PackedMentions } from './mention-store';
 import { updateTerms, type WordsChange } from './term-index';
 import { searchWords } from './search-words';
 import { describeStorageError } from './storage-errors';
@@ -69,7 +69,7 @@ export type PreparedClippings = {
 };
 
 export function prepareClippings(
-  clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+  clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly MentionToPack[],
 ): PreparedClippings {
   const parts = clippings.map(splitClipping);
   return {
@@ -92,7 +92,7 @@ export const preparedWords = (p: PreparedClippings, ids: readonly number[]) => p
  * writes its batches itself, and indexes their words once at the end: see import-library.ts.)
  */
 export function addClippings(
-  db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+  db: MigraLensDB, clippings: readonly (Omit<Clipping, 'id'> & { id?: number })[], mentionsFor: (i: number) => readonly MentionToPack[],
 ): Promise<number[]> {
   return db.transaction('rw', clippingTables(db), async () => {
     if (!clippings.length) return [];
@@ -109,7 +109,7 @@ export function addClippings(
  * by `mentions` when given. Joins the caller's rw transaction over clippingTables, like addClippings.
  */
 export function replaceClipping(
-  db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>, mentions?: readonly Omit<StoredMention, 'id' | 'clippingId'>[],
+  db: MigraLensDB, id: number, next: Omit<Clipping, 'id'>, mentions?: readonly MentionToPack[],
 ): Promise<void> {
   return db.transaction('rw', clippingTables(db), async () => {
     const old = await db.clippings.get(id);

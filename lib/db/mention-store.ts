@@ -28,9 +28,9 @@ export type PackedMentions = {
 const OWN_OFFSET = 0xffffffff;
 
 /** A mention with or without what packing leaves out. */
-type Unplaced = PackedMention & Partial<Pick<StoredMention, 'id' | 'clippingId' | 'text' | 'anchor'>>;
+export type MentionToPack = PackedMention & Partial<Pick<StoredMention, 'id' | 'clippingId' | 'text' | 'anchor'>>;
 
-export function packMentions(mentions: readonly Unplaced[]): PackedMentions {
+export function packMentions(mentions: readonly MentionToPack[]): PackedMentions {
   const values: unknown[] = [];
   const valueIndex = new Map<unknown, number>();
   const indexOf = (v: unknown) => {
@@ -46,7 +46,7 @@ export function packMentions(mentions: readonly Unplaced[]): PackedMentions {
     set.length = 0;
     for (const name in m) {
       if (name === 'text' || name === 'anchor' || name === 'id' || name === 'clippingId') continue;
-      set.push(indexOf(name), name === 'start' || name === 'end' ? OWN_OFFSET : indexOf(m[name as keyof Unplaced]));
+      set.push(indexOf(name), name === 'start' || name === 'end' ? OWN_OFFSET : indexOf(m[name as keyof MentionToPack]));
     }
     const key = set.join(',');
     let at = fieldSets.get(key);

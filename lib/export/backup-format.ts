@@ -8,8 +8,12 @@ import type { Clipping, Collection, StoredMention } from '../db/schema';
 export const BACKUP_FORMAT = 'migralens-library';
 export const BACKUP_VERSION = 1;
 
-/** A mention as backed up: its clipping is the one it is listed under, so `clippingId` is left out. */
-export type BackupMention = Omit<StoredMention, 'clippingId'>;
+/**
+ * A mention as backed up: its clipping is the one it is listed under, so `clippingId` is left out,
+ * and its anchor is cut from the clipping's text at its offsets, so a backup leaves it out too (a
+ * file that has one is read all the same).
+ */
+export type BackupMention = Omit<StoredMention, 'clippingId' | 'anchor'> & Partial<Pick<StoredMention, 'anchor'>>;
 
 /**
  * Fields the library derives from the others (search words, detection facets): left out of the

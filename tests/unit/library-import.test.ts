@@ -2,6 +2,7 @@
 // DOMPurify needs a complete DOM (see sanitize-html.test.ts): imports sanitise every clipping's HTML.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { anchorFor } from '../../lib/anchor/text-quote';
 import { getArticle } from '../../lib/db/article-packs';
 import { saveClipping } from '../../lib/db/clippings';
 import { packedCount } from '../../lib/db/mention-store';
@@ -73,11 +74,21 @@ describe('JSON backup and import', () => {
     expect(inCollection[0].mentions.every((m) => m.clippingId === inCollection[0].id)).toBe(true);
   });
 
-  test('the backup leaves out derived search fields, which import recomputes', async () => {
-    const backup = JSON.parse(await backupOf(db)) as { clippings: Record<string, unknown>[] };
+  test('the backup leaves out derived search fields and anchors, which import recomputes; a file with anchors reads the same', async () => {
+    const text = await backupOf(db);
+    const backup = JSON.parse(text) as LibraryBackup;
     expect(backup.clippings[0]).not.toHaveProperty('words');
     expect(backup.clippings[0]).not.toHaveProperty('facets');
-    expect(backup.clippings[0]).toHaveProperty('mentions');
+    expect(backup.clippings[0].mentions.length).toBeGreaterThan(0);
+    for (const c of backup.clippings) for (const m of c.mentions) expect(m).not.toHaveProperty('anchor');
+    const before = await dumpLibrary(db);
+    const withAnchors = readOk(text);
+    for (const c of withAnchors.clippings) for (const m of c.mentions) m.anchor = anchorFor(c.text, m.start, m.end);
+    await clear(db);
+    await importBackup(db, withAnchors, { sanitize });
+    expect(await dumpLibrary(db)).toEqual(before);
+    const whole = await storedMentions(db, backup.clippings[0].id);
+    expect(whole[0].anchor).toEqual(anchorFor(backup.clippings[0].text, whole[0].start, whole[0].end));
   });
 
   test('importing into a library that has the same pages merges them: added, updated, skipped', async () => {
