@@ -1,7 +1,8 @@
 import type { ExportOutcome, ImportOutcome, TaskProgress } from '@/components/ExportPanel';
 import type { MigraLensDB } from '@/lib/db/schema';
 import { describeStorageError } from '@/lib/db/storage-errors';
-import { exportScope } from '@/lib/export/export-scope';
+import { exportBackupBlob, exportScope } from '@/lib/export/export-scope';
+import { BACKUP_FILE } from '@/lib/export/json-backup';
 import { FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
 import type { ExportScope } from '@/lib/export/read-library';
 import { textBlob } from '@/lib/export/utf8';
@@ -25,9 +26,17 @@ function download(blob: Blob, fileName: string): void {
 /** Reads the scope while writing the format (zipped when it is several files) and downloads it. */
 export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format: ExportFormat, onProgress: (p: TaskProgress) => void): Promise<ExportOutcome> {
   const exportedAt = new Date().toISOString();
-  const { files, clippings } = await exportScope(db, scope, format, { exportedAt, generator: `MigraLens ${browser.runtime.getManifest().version}` },
-    { onProgress: (done, total) => onProgress({ phase: 'Exporting', done, total }) });
+  const meta = { exportedAt, generator: `MigraLens ${browser.runtime.getManifest().version}` };
+  const progress = { onProgress: (done: number, total: number) => onProgress({ phase: 'Exporting', done, total }) };
   const stamp = exportedAt.slice(0, 10);
+  if (format === 'json') {
+    // Made into a Blob as it is written, not a string first: see jsonBackupBlobWriter.
+    const { blob, clippings } = await exportBackupBlob(db, scope, meta, progress);
+    const fileName = BACKUP_FILE.replace(/\.json$/, `-${stamp}.json`);
+    download(blob, fileName);
+    return { ok: true, fileName, clippings };
+  }
+  const { files, clippings } = await exportScope(db, scope, format, meta, progress);
   let blob: Blob;
   let fileName: string;
   if (FORMAT_INFO[format].zipped) {

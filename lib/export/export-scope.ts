@@ -1,8 +1,29 @@
-import type { MigraLensDB } from '../db/schema';
+import type { Collection, MigraLensDB } from '../db/schema';
 import { forEachChunked } from './chunked';
 import { writerFor, type ExportFormat, type ExportMeta } from './index';
+import { jsonBackupBlobWriter } from './json-backup';
 import { readExportBatches, type ExportScope } from './read-library';
-import type { ExportFile, WriterOptions } from './types';
+import type { ExportClipping, ExportFile, WriterOptions } from './types';
+
+type ScopeOptions = WriterOptions & { batchSize?: number };
+
+/**
+ * Feeds every clipping in scope to the writer made for the library's collections, each batch while
+ * IndexedDB reads the next. Returns the writer, the collections the export covers, and the count.
+ */
+async function writeScope<W extends { add(c: ExportClipping): void }>(
+  db: MigraLensDB, scope: ExportScope, makeWriter: (allCollections: readonly Collection[]) => W, options: ScopeOptions,
+): Promise<{ writer: W; collections: Collection[]; clippings: number }> {
+  const batches = await readExportBatches(db, scope, options.batchSize);
+  const writer = makeWriter(batches.allCollections);
+  let clippings = 0;
+  await batches.each(async (batch, done, total) => {
+    await forEachChunked(batch, writer.add, options, clippings, total);
+    clippings += batch.length;
+    options.onProgress?.(done, total);
+  });
+  return { writer, collections: batches.collections(), clippings };
+}
 
 /**
  * Exports the clippings in scope from the library: each batch is written while IndexedDB reads
@@ -10,15 +31,14 @@ import type { ExportFile, WriterOptions } from './types';
  * both. Progress counts clippings written (then, for Markdown and W3C, written at the end, again).
  */
 export async function exportScope(
-  db: MigraLensDB, scope: ExportScope, format: ExportFormat, meta: ExportMeta, options: WriterOptions & { batchSize?: number } = {},
+  db: MigraLensDB, scope: ExportScope, format: ExportFormat, meta: ExportMeta, options: ScopeOptions = {},
 ): Promise<{ files: ExportFile[]; clippings: number }> {
-  const batches = await readExportBatches(db, scope, options.batchSize);
-  const writer = writerFor(format, meta, batches.allCollections, options);
-  let clippings = 0;
-  await batches.each(async (batch, done, total) => {
-    await forEachChunked(batch, writer.add, options, clippings, total);
-    clippings += batch.length;
-    options.onProgress?.(done, total);
-  });
-  return { files: await writer.finish(batches.collections()), clippings };
+  const { writer, collections, clippings } = await writeScope(db, scope, (all) => writerFor(format, meta, all, options), options);
+  return { files: await writer.finish(collections), clippings };
+}
+
+/** The JSON backup of the clippings in scope as a Blob for the browser's downloads, made as it is written (see jsonBackupBlobWriter). */
+export async function exportBackupBlob(db: MigraLensDB, scope: ExportScope, meta: ExportMeta, options: ScopeOptions = {}): Promise<{ blob: Blob; clippings: number }> {
+  const { writer, collections, clippings } = await writeScope(db, scope, () => jsonBackupBlobWriter(meta), options);
+  return { blob: writer.finish(collections), clippings };
 }

@@ -2,7 +2,8 @@
 // The fixture pages go through the real pipeline, and DOMPurify needs a complete DOM.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
-import { exportScope } from '../../lib/export/export-scope';
+import { exportBackupBlob, exportScope } from '../../lib/export/export-scope';
+import { jsonBackupBlobWriter, jsonBackupWriter } from '../../lib/export/json-backup';
 import { EXPORT_FORMATS, exportFiles } from '../../lib/export/index';
 import { readExportSource, type ExportScope } from '../../lib/export/read-library';
 import { seedLibrary } from './helpers/export-library';
@@ -16,6 +17,14 @@ afterEach(async () => { await db.delete(); });
 
 const meta = { exportedAt: '2024-05-01T00:00:00.000Z', generator: 'test' };
 const noPause = { pause: async () => {} };
+
+/** A Blob's text, read the way a page reads a file (jsdom's Blob has no `text()`). */
+const blobText = (blob: Blob) => new Promise<string>((resolve, reject) => {
+  const reader = new FileReader();
+  reader.onload = () => resolve(reader.result as string);
+  reader.onerror = () => reject(reader.error);
+  reader.readAsText(blob);
+});
 
 describe('exporting straight from the library, a batch written while the next is read', () => {
   const scopes: [string, ExportScope][] = [
@@ -32,6 +41,22 @@ describe('exporting straight from the library, a batch written while the next is
       expect(streamed.clippings).toBe((await readExportSource(db, scope)).clippings.length);
     });
   }
+
+  test.each(scopes)('the backup of %s made into a Blob as it is written is the same file', async (_, scope) => {
+    const [file] = (await exportScope(db, scope, 'json', meta, { ...noPause, batchSize: 1 })).files;
+    const { blob, clippings } = await exportBackupBlob(db, scope, meta, { ...noPause, batchSize: 1 });
+    expect(await blobText(blob)).toBe(file.content);
+    expect(blob.type).toBe('application/json');
+    expect(clippings).toBe((await readExportSource(db, scope)).clippings.length);
+  });
+
+  test('a backup Blob of more clippings than one Blob holds is the same file', async () => {
+    const many = await readExportSource(db, { kind: 'library' });
+    const writer = jsonBackupBlobWriter(meta);
+    const text = jsonBackupWriter(meta);
+    for (let i = 0; i < 250; i++) for (const c of many.clippings) { writer.add(c); text.add(c); }
+    expect(await blobText(writer.finish(many.collections))).toBe(text.text(many.collections));
+  });
 
   test('progress counts the clippings written, up to all of them', async () => {
     const seen: [number, number][] = [];
