@@ -100,14 +100,13 @@ export async function importBackup(db: MigraLensDB, backup: LibraryBackup, optio
     let next = prepare(0);
     // Into an empty library the ids are the file's and no pack holds anything else: nothing is read
     // before writing, and the writes of a batch run while the next one is prepared.
-    const putFresh = restore ? freshPackWriter(db) : null;
+    const putFresh = restore && backup.clippings.every((c) => Number.isInteger(c.id)) ? freshPackWriter(db) : null;
     for (let i = 0; i < total; i += BATCH) {
       const { batch, fresh, prepared } = next;
-      const known = putFresh && prepared.rows.every((r) => Number.isInteger(r.id));
       const rowsAdded = db.clippings.bulkAdd(prepared.rows, { allKeys: true });
-      const ids = known ? prepared.rows.map((r) => r.id) : ((await rowsAdded) as number[]);
+      const ids = putFresh ? prepared.rows.map((r) => r.id) : ((await rowsAdded) as number[]);
       const articles = preparedArticles(prepared, ids);
-      const writes = [rowsAdded, known ? putFresh(articles) : writeArticles(db, articles)];
+      const writes = [rowsAdded, putFresh ? putFresh(articles) : writeArticles(db, articles)];
       // A failed write aborts the transaction, and is thrown where it is awaited below.
       for (const w of writes) w.catch(() => undefined);
       words.push(...preparedWords(prepared, ids));
