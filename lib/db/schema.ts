@@ -1,5 +1,5 @@
 import Dexie, { type Collection as DexieCollection, type EntityTable, type Table, type Transaction } from 'dexie';
-import { packOf, PACK_SIZE, type Article, type ArticlePack } from './article-packs';
+import { packOf, packRecords, PACK_SIZE, type Article, type ArticlePack } from './article-packs';
 import { facetTerm } from './facets';
 import { packMentions, type PackedMention, type PackedMentions } from './mention-store';
 import { searchWords } from './search-words';
@@ -304,7 +304,7 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
       const pack = byPack.get(packOf(a.id));
       if (pack) pack.push(a); else byPack.set(packOf(a.id), [a]);
     }
-    await packs.bulkPut([...byPack].map(([id, list]): ArticlePack => ({ id, articles: list })));
+    await packs.bulkPut([...byPack].flatMap(([id, list]) => packRecords(id, list)));
     after = end;
   }
 }

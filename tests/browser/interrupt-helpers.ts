@@ -210,8 +210,9 @@ export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
       ]);
       db.close();
       // A packed list (lib/db/mention-store.ts) holds three numbers per mention in `spans`; a mention's id is its place.
-      type Article = { id: number; mentions: { spans: Uint32Array } };
-      const places = (a: Article) => Array.from({ length: a.mentions.spans.length / 3 }, (_, k) => k + 1);
+      // A large article is in a record of its own, which its pack only marks (`solo`, no mentions).
+      type Article = { id: number; mentions?: { spans: Uint32Array } };
+      const places = (a: Article) => Array.from({ length: (a.mentions?.spans.length ?? 0) / 3 }, (_, k) => k + 1);
       return {
         clippings: clippings as number[],
         mentions: (packs as { id: number; articles: Article[] }[]).flatMap((pack) => pack.articles.flatMap((a) => places(a).map((id) => ({ row: pack.id, id, clippingId: a.id })))),

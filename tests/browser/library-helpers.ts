@@ -36,9 +36,13 @@ export function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
 
 type StoredArticle = { id: number; text: string; html: string; mentions: { values: unknown[]; fields: number[]; spans: number[] } };
 
-/** Every article with its packed mention list, out of the packs that hold them (see lib/db/article-packs.ts). */
+/**
+ * Every article with its packed mention list, out of the records that hold them (see
+ * lib/db/article-packs.ts): a pack's, or a large article's own, which its pack only marks.
+ */
 async function readArticles(extensionPage: Page): Promise<StoredArticle[]> {
-  return (await readStore<{ id: number; articles: StoredArticle[] }>(extensionPage, 'packs')).flatMap((p) => p.articles);
+  const records = await readStore<{ id: number; articles: (StoredArticle | { id: number; solo: true })[] }>(extensionPage, 'packs');
+  return records.flatMap((r) => r.articles.filter((a): a is StoredArticle => !('solo' in a)));
 }
 
 /** The clippings, each row with its article's text and HTML. */

@@ -92,7 +92,7 @@ export async function upgradeFromVersion4(ids: number[]): Promise<UpgradeReport>
       version: db.verno,
       tables: db.tables.map((t) => t.name).sort(),
       packs: packs.length,
-      largestPackBytes: Math.max(...packs.map((p) => p.articles.reduce((n, a) => n + 2 * (a.text.length + a.html.length), 0))),
+      largestPackBytes: Math.max(...packs.map((p) => p.articles.reduce((n, a) => n + ('text' in a ? 2 * (a.text.length + a.html.length) : 0), 0))),
       articles,
       deaths: (await queryLibrary(db, { facets: [{ type: 'category', category: 'deaths' }] })).ids,
       firstOne: (await queryLibrary(db, { text: 'first one' })).ids,

@@ -6,7 +6,7 @@ import { getClipping, mentionsOf, saveClipping, summarise, type ClippingInput } 
 import { deleteClipping, editClipping } from '../../lib/db/edits';
 import { facetsOf, facetTerm } from '../../lib/db/facets';
 import { clippingsByIds, queryLibrary } from '../../lib/db/queries';
-import { getArticle, packOf } from '../../lib/db/article-packs';
+import { getArticle, packOf, SOLO_CHARS, soloKey, type Article } from '../../lib/db/article-packs';
 import { packedCount, packMentions, type PackedMentions } from '../../lib/db/mention-store';
 import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
@@ -113,7 +113,8 @@ describe.each([1, 2, 3, 4] as const)('version %i → 5', (version) => {
   test('mentions become one packed list per clipping, beside its article, numbered from 1 in their stored order', async () => {
     const packs = await db.packs.toArray();
     expect(packs.map((p) => p.id)).toEqual([packOf(1)]);
-    const lists = packs[0].articles.map((a) => ({ clippingId: a.id, mentions: a.mentions }));
+    // Articles this small are all in their pack, none in a record of its own.
+    const lists = (packs[0].articles as Article[]).map((a) => ({ clippingId: a.id, mentions: a.mentions }));
     expect(lists.map((l) => l.clippingId)).toEqual([1, 2, 3]);
     for (const [i, l] of lists.entries()) {
       expect(Object.prototype.toString.call(l.mentions.spans)).toBe('[object Uint32Array]');
@@ -177,7 +178,9 @@ describe('version 4 → 5 with hundreds of clippings', () => {
   // list whose body is missing.
   const IDS = [...Array.from({ length: 230 }, (_, k) => k + 1).filter((id) => id % 7 !== 3), 250, 251, 400];
   const ORPHAN = 300;
-  const textOf = (id: number) => `Frontex counted ${id} crossings.`;
+  // Clipping 251 is large enough for a record of its own.
+  const LARGE_ID = 251;
+  const textOf = (id: number) => `Frontex counted ${id} crossings.${id === LARGE_ID ? ' More.'.repeat(SOLO_CHARS / 6) : ''}`;
   const listOf = (id: number) => packMentions([{ kind: 'institution', start: 0, end: 7, canonical: 'Frontex' }, { kind: 'figure', start: 16, end: 16 + String(id).length, canonical: String(id), value: id }]);
 
   beforeEach(async () => {
@@ -193,7 +196,7 @@ describe('version 4 → 5 with hundreds of clippings', () => {
   });
 
   test('each article and its mentions land once, in the pack of their id, in id order', async () => {
-    const packs = await db.packs.toArray();
+    const packs = await db.packs.where(':id').aboveOrEqual(0).toArray();
     const ids = packs.flatMap((p) => p.articles.map((a) => a.id));
     expect(ids).toEqual([...IDS.filter((id) => id < ORPHAN), ORPHAN, 400]);
     for (const p of packs) for (const a of p.articles) expect(packOf(a.id)).toBe(p.id);
@@ -203,6 +206,8 @@ describe('version 4 → 5 with hundreds of clippings', () => {
       const figure = (await mentionsOf(db, id)).find((m) => m.kind === 'figure')!;
       expect([figure.value, figure.text]).toEqual([id, String(id)]);
     }
+    expect((await db.packs.get(packOf(LARGE_ID)))!.articles.find((e) => e.id === LARGE_ID)).toEqual({ id: LARGE_ID, solo: true });
+    expect(await db.packs.get(soloKey(LARGE_ID))).toBeDefined();
     // Kept all the same, as before, with an empty article.
     expect(await getArticle(db, ORPHAN)).toMatchObject({ text: '', html: '' });
     expect(packedCount((await getArticle(db, ORPHAN))!.mentions)).toBe(2);

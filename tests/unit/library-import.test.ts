@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { anchorFor } from '../../lib/anchor/text-quote';
-import { getArticle } from '../../lib/db/article-packs';
+import { getArticle, type Article } from '../../lib/db/article-packs';
 import { saveClipping } from '../../lib/db/clippings';
 import { packedCount } from '../../lib/db/mention-store';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
@@ -43,7 +43,8 @@ describe('JSON backup and import', () => {
   test('export → clear → import gives back an identical library, mentions, notes and collections included', async () => {
     const before = await dumpLibrary(db);
     // The article text, HTML and mentions are kept beside the rows, in `packs`.
-    const articles = before.packs.flatMap((p) => p.articles);
+    // Articles this small are all in their packs, none in a record of its own.
+    const articles = before.packs.flatMap((p) => p.articles as Article[]);
     expect(articles.map((a) => a.id)).toEqual(before.clippings.map((c) => c.id));
     const mentionCount = articles.reduce((n, a) => n + packedCount(a.mentions), 0);
     expect(mentionCount).toBeGreaterThan(20);
