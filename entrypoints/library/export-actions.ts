@@ -23,6 +23,9 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** `clippings.ris` exported on 2024-03-01 is downloaded as `clippings-2024-03-01.ris`. */
+const datedName = (name: string, stamp: string) => name.replace(/(\.[a-z.]+)$/, `-${stamp}$1`);
+
 /** Reads the scope while writing the format (zipped when it is several files) and downloads it. */
 export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format: ExportFormat, onProgress: (p: TaskProgress) => void): Promise<ExportOutcome> {
   const exportedAt = new Date().toISOString();
@@ -32,7 +35,7 @@ export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format:
   if (format === 'json') {
     // Made into a Blob as it is written, not a string first: see jsonBackupBlobWriter.
     const { blob, clippings } = await exportBackupBlob(db, scope, meta, progress);
-    const fileName = BACKUP_FILE.replace(/\.json$/, `-${stamp}.json`);
+    const fileName = datedName(BACKUP_FILE, stamp);
     download(blob, fileName);
     return { ok: true, fileName, clippings };
   }
@@ -47,7 +50,7 @@ export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format:
     const [file] = files;
     const ext = file.name.split('.').pop()!;
     blob = await textBlob(file.content, MIME[ext] ?? 'text/plain', { onProgress: (done, total) => onProgress({ phase: 'Preparing the file', done, total, percent: true }) });
-    fileName = file.name.replace(/(\.[a-z.]+)$/, `-${stamp}$1`);
+    fileName = datedName(file.name, stamp);
   }
   download(blob, fileName);
   return { ok: true, fileName, clippings };

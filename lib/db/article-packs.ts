@@ -1,5 +1,5 @@
 import Dexie, { type PromiseExtended } from 'dexie';
-import type { PackedMentions } from './mention-store';
+import { NO_MENTIONS, type PackedMentions } from './mention-store';
 import type { ClippingBody, MigraLensDB } from './schema';
 
 /** A clipping's article and its mentions as stored: the mentions' offsets point into this text. */
@@ -34,18 +34,21 @@ const isLarge = (a: Article) => a.text.length + a.html.length > SOLO_CHARS;
 /** What a write sets in a clipping's article; fields left out keep their stored value. */
 export type ArticleChange = { id: number } & Partial<Omit<Article, 'id'>>;
 
-const EMPTY_MENTIONS: PackedMentions = { values: [], fields: new Uint32Array(0), spans: new Uint32Array(0) };
-
 const distinct = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
 
 // These functions return Dexie's own promises, never those of async functions: inside a
 // transaction, an await on a native promise nested two calls deep loses the transaction, and what
 // follows runs outside it.
 
+/** Where an article goes: in its pack, or as a mark there and whole in a record of its own. */
+function place(a: Article): { entry: Article | SoloMark; own?: ArticlePack } {
+  return isLarge(a) ? { entry: { id: a.id, solo: true }, own: { id: soloKey(a.id), articles: [a] } } : { entry: a };
+}
+
 /** The records that hold these articles of one pack: the pack, with a mark for each large article, and the large ones' own. */
 export function packRecords(packId: number, articles: readonly Article[]): ArticlePack[] {
-  const entries = articles.map((a) => (isLarge(a) ? { id: a.id, solo: true as const } : a));
-  return [{ id: packId, articles: entries }, ...articles.filter(isLarge).map((a) => ({ id: soloKey(a.id), articles: [a] }))];
+  const placed = articles.map(place);
+  return [{ id: packId, articles: placed.map((p) => p.entry) }, ...placed.flatMap((p) => (p.own ? [p.own] : []))];
 }
 
 /** The articles of these pack entries, each marked one read from its own record. */
@@ -73,10 +76,11 @@ export function getArticle(db: MigraLensDB, id: number): PromiseExtended<Article
 
 /**
  * Writes these changes (a new article needs `text`, `html` and `mentions`; an absent field of a new
- * one is empty) and removes the articles of `remove`, each pack read and written once. Inside a rw
+ * one is empty) and removes the articles of `remove`, each pack read and written once. Resolves to
+ * the articles of the ids it changed or removed as they were before, read on the way. Inside a rw
  * transaction over `packs`; two calls must not overlap (each reads its packs, then writes them).
  */
-export function writeArticles(db: MigraLensDB, changes: readonly ArticleChange[], remove: readonly number[] = []): PromiseExtended<void> {
+export function writeArticles(db: MigraLensDB, changes: readonly ArticleChange[], remove: readonly number[] = []): PromiseExtended<Map<number, Article>> {
   const packIds = distinct([...changes.map((c) => packOf(c.id)), ...remove.map(packOf)]);
   const touched = new Set([...changes.map((c) => c.id), ...remove]);
   return db.packs.bulkGet(packIds).then((stored) => {
@@ -87,16 +91,22 @@ export function writeArticles(db: MigraLensDB, changes: readonly ArticleChange[]
     const packs = new Map<number, Map<number, Article | SoloMark>>();
     packIds.forEach((p, i) => packs.set(p, new Map((stored[i]?.articles ?? []).map((e) => [e.id, e]))));
     const whole = new Map(large.map((a) => [a.id, a]));
+    const previous = new Map<number, Article>();
+    for (const id of touched) {
+      const entry = packs.get(packOf(id))!.get(id);
+      const a = entry && isMark(entry) ? whole.get(id) : entry;
+      if (a) previous.set(id, a);
+    }
     const ownRecords = new Map<number, ArticlePack>();
     const dropped: number[] = [];
     for (const c of changes) {
       const pack = packs.get(packOf(c.id))!;
       const entry = pack.get(c.id);
-      const before = (entry && isMark(entry) ? whole.get(c.id) : entry) ?? { id: c.id, text: '', html: '', mentions: EMPTY_MENTIONS };
+      const before = (entry && isMark(entry) ? whole.get(c.id) : entry) ?? { id: c.id, text: '', html: '', mentions: NO_MENTIONS };
       const next = { ...before, ...c };
       whole.set(c.id, next);
-      const [own] = packRecords(packOf(c.id), [next]).slice(1);
-      pack.set(c.id, own ? { id: c.id, solo: true } : next);
+      const { entry: placed, own } = place(next);
+      pack.set(c.id, placed);
       if (own) ownRecords.set(c.id, own);
       else if (entry && isMark(entry)) { ownRecords.delete(c.id); dropped.push(soloKey(c.id)); }
     }
@@ -113,7 +123,7 @@ export function writeArticles(db: MigraLensDB, changes: readonly ArticleChange[]
       if (articles.size) put.push({ id, articles: [...articles.values()].sort((a, b) => a.id - b.id) });
       else if (stored[i]) dropped.push(id);
     });
-    return db.packs.bulkDelete(dropped).then(() => db.packs.bulkPut(put)).then(() => undefined);
+    return db.packs.bulkDelete(dropped).then(() => db.packs.bulkPut(put)).then(() => previous);
   });
 }
 
@@ -131,9 +141,9 @@ export function freshPackWriter(db: MigraLensDB): (articles: readonly Article[])
       const p = packOf(a.id);
       let pack = packs.get(p);
       if (!pack) packs.set(p, (pack = new Map()));
-      const [entry, ...own] = packRecords(p, [a]);
-      pack.set(a.id, entry.articles[0]);
-      put.push(...own);
+      const { entry, own } = place(a);
+      pack.set(a.id, entry);
+      if (own) put.push(own);
       touched.add(p);
     }
     for (const id of [...touched].sort((x, y) => x - y)) put.push({ id, articles: [...packs.get(id)!.values()].sort((a, b) => a.id - b.id) });
@@ -141,9 +151,11 @@ export function freshPackWriter(db: MigraLensDB): (articles: readonly Article[])
   };
 }
 
-/** The articles of the clippings whose ids are in [lo, hi], read as one key range of packs (and the large ones' own records). */
+/**
+ * The articles of the clippings whose ids are in [lo, hi], in no particular order, read as one key
+ * range of packs (and the large ones' own records).
+ */
 export function articlesBetween(db: MigraLensDB, lo: number, hi: number): PromiseExtended<Article[]> {
   return db.packs.where(':id').between(packOf(lo), packOf(hi), true, true).toArray()
-    .then((packs) => resolveMarks(db, packs.flatMap((p) => p.articles.filter((a) => a.id >= lo && a.id <= hi))))
-    .then((articles) => articles.sort((a, b) => a.id - b.id));
+    .then((packs) => resolveMarks(db, packs.flatMap((p) => p.articles.filter((a) => a.id >= lo && a.id <= hi))));
 }

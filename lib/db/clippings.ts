@@ -113,11 +113,10 @@ export function replaceClipping(
 ): Promise<void> {
   return db.transaction('rw', clippingTables(db), async () => {
     const old = await db.clippings.get(id);
-    const oldText = (await getArticle(db, id))?.text ?? '';
     const { row, body } = splitClipping(next);
     await db.clippings.put({ ...row, id });
-    await writeArticles(db, [{ ...body, id, ...(mentions && { mentions: packMentions(mentions) }) }]);
-    await reindexWords(db, id, old ? { ...old, text: oldText } : null, next);
+    const previous = await writeArticles(db, [{ ...body, id, ...(mentions && { mentions: packMentions(mentions) }) }]);
+    await reindexWords(db, id, old ? { ...old, text: previous.get(id)?.text ?? '' } : null, next);
   });
 }
 

@@ -57,11 +57,10 @@ export function deleteClipping(db: MigraLensDB, id: number): Promise<DeletedClip
   return db.transaction('rw', clippingTables(db), async () => {
     const row = await db.clippings.get(id);
     if (!row) return null;
-    const article = await getArticle(db, id);
+    const article = (await writeArticles(db, [], [id])).get(id);
     const clipping: Clipping = { ...row, text: article?.text ?? '', html: article?.html ?? '' };
     const mentions = unpackMentions(id, article?.mentions, clipping.text);
     await reindexWords(db, id, clipping, null);
-    await writeArticles(db, [], [id]);
     await db.clippings.delete(id);
     return { clipping, mentions };
   });

@@ -24,6 +24,9 @@ export type PackedMentions = {
   spans: Uint32Array;
 };
 
+/** A list of no mentions. */
+export const NO_MENTIONS: PackedMentions = { values: [], fields: new Uint32Array(0), spans: new Uint32Array(0) };
+
 /** Stands for the mention's own `start` or `end` in a field set, which keeps their place among its fields. */
 const OWN_OFFSET = 0xffffffff;
 

@@ -1,7 +1,7 @@
 import Dexie, { type Collection as DexieCollection, type EntityTable, type Table, type Transaction } from 'dexie';
 import { packOf, packRecords, PACK_SIZE, type Article, type ArticlePack } from './article-packs';
 import { facetTerm } from './facets';
-import { packMentions, type PackedMention, type PackedMentions } from './mention-store';
+import { NO_MENTIONS, packMentions, type PackedMention, type PackedMentions } from './mention-store';
 import { searchWords } from './search-words';
 import { updateTerms, type WordsChange } from './term-index';
 import type { TextAnchor } from '../anchor/text-quote';
@@ -269,8 +269,6 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   // One change set: one row per word, as an import writes them.
   await updateTerms({ terms } as Pick<MigraLensDB, 'terms'>, changes);
 }
-
-const NO_MENTIONS: PackedMentions = { values: [], fields: new Uint32Array(0), spans: new Uint32Array(0) };
 
 /**
  * Moves each body and mention list into the pack of its clipping id, whole packs at a time (a
