@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Without a display there is nothing to open a browser in; tests drive the built extension themselves.
@@ -5,6 +6,15 @@ const headless = !process.env.DISPLAY;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    resolve: {
+      alias: {
+        // linkedom (the background's HTML parser) takes node-canvas when it is installed and a shim
+        // otherwise; bundled, that choice is lost and a page with a <canvas> failed to parse.
+        canvas: fileURLToPath(new URL('./node_modules/linkedom/commonjs/canvas-shim.cjs', import.meta.url)),
+      },
+    },
+  }),
   // A separate output folder lets two builds (e.g. a benchmark and a test run) work side by side.
   outDir: process.env.MIGRALENS_OUT_DIR || '.output',
   manifest: ({ browser }) => ({

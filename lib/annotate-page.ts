@@ -3,6 +3,7 @@ import { analyse, type Analysis } from './detect';
 import type { DetectOptions, Lang, Mention } from './detect/types';
 import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract/extract-article';
 import { readPageMetadata } from './extract/page-metadata';
+import { readParsedPage, type ReadAnswer } from './extract/serialized-page';
 
 /** A mention with the anchor that lets it be found again in a changed page. */
 export type AnchoredMention = Mention & { anchor: TextAnchor };
@@ -16,7 +17,7 @@ export type PageAnnotation = {
 };
 
 /** What detection is told about an article's text. */
-export function detectOptionsFor(article: ExtractedArticle): DetectOptions {
+export function detectOptionsFor(article: Pick<ExtractedArticle, 'lang' | 'published'>): DetectOptions {
   return { lang: article.lang ?? undefined, published: article.published ?? undefined };
 }
 
@@ -39,4 +40,20 @@ export function annotatePage(doc: Document, url: string, options: ExtractOptions
   const article = extractArticle(doc, url, options);
   if (!article) return null;
   return joinAnalysis(doc, article, analyse(article.text, detectOptionsFor(article)));
+}
+
+/**
+ * Longest text sent to detection. A 5 MB page reads as a few million characters; beyond this the
+ * panel says that only the beginning was annotated, and the page stays responsive.
+ */
+export const MAX_DETECTED_CHARS = 250_000;
+
+/**
+ * What the background answers a page that sent its HTML: the article read from `doc` (the
+ * background's parse of that HTML) and the mentions detected in its first MAX_DETECTED_CHARS.
+ */
+export function readAndAnalyse(doc: Document, url: string, options: ExtractOptions = {}): ReadAnswer {
+  const read = readParsedPage(doc, url, options);
+  const article = read.article;
+  return { read, analysis: article ? analyse(article.text.slice(0, MAX_DETECTED_CHARS), detectOptionsFor(article)) : null };
 }

@@ -5,6 +5,8 @@
 import type { ClippingInput, SaveResult } from './db/clippings';
 import type { Analysis } from './detect';
 import type { DetectOptions, MentionKind } from './detect/types';
+import type { ExtractOptions } from './extract/extract-article';
+import type { WireRead } from './extract/serialized-page';
 import type { Result } from './result';
 
 /** What the content script reports about the page it annotated. */
@@ -21,6 +23,8 @@ export type PageSummary =
       unanchored: number;
       /** True when the whole page was read because no article was found and the user asked. */
       wholePage: boolean;
+      /** Where the article was read: by the background from the page's HTML, or in the page when that failed. */
+      readBy: 'background' | 'page';
     }
   | { state: 'no-article'; url: string; title: string }
   | { state: 'failed'; url: string; message: string };
@@ -35,6 +39,12 @@ export type MessageMap = {
    * data live in the background, so that pages receive only the small annotator.
    */
   'text/analyse': { request: { text: string; options: DetectOptions }; response: Analysis };
+  /**
+   * Content script → background: read the article of the page serialised as `html` (Readability
+   * and the cleaning around it) and detect its mentions, off the page's thread. `analysis` is null
+   * when there is no article.
+   */
+  'page/read': { request: { html: string; url: string; options: ExtractOptions }; response: Result<{ read: WireRead; analysis: Analysis | null }> };
   /** Popup → background: inject the annotator into a tab (activeTab) and return its summary. */
   'tab/annotate': { request: { tabId: number; force?: boolean }; response: Result<PageSummary> };
   /**

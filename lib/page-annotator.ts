@@ -1,9 +1,10 @@
-import { detectOptionsFor, joinAnalysis, type AnchoredMention } from './annotate-page';
+import { detectOptionsFor, joinAnalysis, MAX_DETECTED_CHARS, type AnchoredMention } from './annotate-page';
 import { mergeMentions, reattach } from './anchor/reattach';
 import type { ClippingInput } from './db/clippings';
 import type { Analysis } from './detect';
 import { MENTION_KINDS, type DetectOptions, type Lang, type MentionKind } from './detect/types';
-import { extractBounded } from './bounded-extract';
+import { extractBounded, type BoundedArticle } from './bounded-extract';
+import { readThrough, type PageReader } from './extract/serialized-page';
 import type { ExtractedArticle } from './extract/extract-article';
 import { readPageMetadata } from './extract/page-metadata';
 import { rangeAtPoint } from './highlight/hit-test';
@@ -21,6 +22,12 @@ export type PageAnnotatorOptions = {
    * so that the detector and its data are not injected into every page.
    */
   analyse: (text: string, options: DetectOptions) => Promise<Analysis>;
+  /**
+   * Reads the page's article away from its thread (the page's HTML in a message to the background,
+   * which runs Readability and detection). Without it, or when it fails, the article is read in
+   * the page.
+   */
+  readElsewhere?: PageReader;
   /** Lets the page run between the steps (Readability, detection, painting); resolves at once by default. */
   yieldToPage?: () => Promise<void>;
 };
@@ -33,11 +40,10 @@ export type LiveMention = AnchoredMention & {
   range: Range | null;
 };
 
-/**
- * Longest text sent to detection. A 5 MB page reads as a few million characters; beyond this the
- * panel says that only the beginning was annotated, and the page stays responsive.
- */
-export const MAX_DETECTED_CHARS = 250_000;
+export { MAX_DETECTED_CHARS };
+
+/** The article as read, with the mentions found in it when they were detected along with it. */
+type PageRead = BoundedArticle & { analysis?: Analysis | null };
 
 /**
  * The annotator living in one page: reads the article, highlights it, re-reads it when the page
@@ -57,6 +63,9 @@ export class PageAnnotator {
   private detectCut = false;
   /** Set when the page was too large to read whole (see extractBounded). */
   private pageCut = false;
+  private readBy: 'background' | 'page' = 'page';
+  /** Moves on with every reading from scratch: a refresh that was waiting for its reading then leaves the newer state alone. */
+  private generation = 0;
 
   constructor(private readonly doc: Document, private readonly options: PageAnnotatorOptions) {}
 
@@ -74,17 +83,18 @@ export class PageAnnotator {
   /** Annotates the page (again, from scratch) and says what was found. Never throws: failures come back as a summary. */
   async annotate(force = false): Promise<PageSummary> {
     const url = this.doc.location?.href ?? '';
+    this.generation++;
     try {
       this.unpaint();
       this.article = null;
       this.mentionList = [];
       await this.pause();
-      const { article, cut } = extractBounded(this.doc, url, { force });
+      const { article, cut, analysis } = await this.read(url, force);
       this.pageCut = cut;
       this.wholePage = force && article !== null;
       if (!article) return { state: 'no-article', url, title: this.doc.title };
       await this.pause();
-      const fresh = await this.detect(article);
+      const fresh = await this.detect(article, analysis);
       this.article = article;
       this.mentionList = fresh.map((m) => ({ ...m, id: this.nextId++, range: null }));
       await this.pause();
@@ -110,13 +120,15 @@ export class PageAnnotator {
     if (!this.article) return false;
     // Mentions without a range are in place only if the text they were read from still is.
     const stillInPlace = this.mentionList.every((m) => !m.range || rangeHolds(m.range, m.text)) && segmentsInPage(this.article);
-    const { article, cut } = extractBounded(this.doc, this.doc.location?.href ?? this.article.url, { force: this.wholePage });
-    if (!article) return false;
+    const generation = this.generation;
+    const { article, cut, analysis } = await this.read(this.doc.location?.href ?? this.article.url, this.wholePage);
+    if (!article || !this.article || generation !== this.generation) return false;
     this.pageCut = cut;
     if (article.text === this.article.text && stillInPlace) return false;
     await this.pause();
     const { attached, detached } = reattach(article.text, this.mentionList);
-    const fresh = article.text === this.article.text ? attached : await this.detect(article);
+    const fresh = article.text === this.article.text ? attached : await this.detect(article, analysis);
+    if (generation !== this.generation || !this.article) return false;
     // Keep ids stable for mentions that survived, so that the panel does not jump.
     const idOf = new Map(this.mentionList.map((m) => [`${m.kind}|${m.canonical}|${m.anchor.prefix}|${m.anchor.quote}`, m.id]));
     const merged = mergeMentions(fresh, attached).map((m) => {
@@ -131,10 +143,22 @@ export class PageAnnotator {
     return true;
   }
 
-  private async detect(article: ExtractedArticle): Promise<AnchoredMention[]> {
+  /** The article, read elsewhere when the annotator was given a way to, else in the page. */
+  private async read(url: string, force: boolean): Promise<PageRead> {
+    const reader = this.options.readElsewhere;
+    if (reader) {
+      const read = await readThrough(this.doc, url, { force }, reader).catch(() => null);
+      this.readBy = read ? 'background' : 'page';
+      if (read) return read;
+    }
+    return extractBounded(this.doc, url, { force });
+  }
+
+  /** The mentions of `article`, from `given` when they were detected along with the reading. */
+  private async detect(article: ExtractedArticle, given?: Analysis | null): Promise<AnchoredMention[]> {
     this.detectCut = article.text.length > MAX_DETECTED_CHARS;
     const text = this.detectCut ? article.text.slice(0, MAX_DETECTED_CHARS) : article.text;
-    const analysis = await this.options.analyse(text, detectOptionsFor(article));
+    const analysis = given ?? await this.options.analyse(text, detectOptionsFor(article));
     // Joined with the full text, of which the text detected is the beginning: anchors near the
     // cut keep their suffix.
     const joined = joinAnalysis(this.doc, article, analysis);
@@ -203,7 +227,7 @@ export class PageAnnotator {
     for (const m of this.mentionList) counts[m.kind] += 1;
     return {
       state: 'annotated', url, title: a.title, detectedLang: this.detectedLang, counts, total: this.mentionList.length,
-      unanchored: this.mentionList.filter((m) => !m.range).length, wholePage: this.wholePage,
+      unanchored: this.mentionList.filter((m) => !m.range).length, wholePage: this.wholePage, readBy: this.readBy,
     };
   }
 

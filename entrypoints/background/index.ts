@@ -3,6 +3,7 @@ import { analyse, warmUp } from '@/lib/detect';
 import { isMessage, type MessageMap } from '@/lib/messages';
 import { registerSaveTriggers } from './save-triggers';
 import { registerAnnotateTriggers } from './annotate-triggers';
+import { readPage } from './read-page';
 import { annotateTab, saveTab } from './tab-actions';
 
 /** How long after start-up the detector is warmed up. */
@@ -32,6 +33,8 @@ export default defineBackground(() => {
         const { text, options } = message.payload as MessageMap['text/analyse']['request'];
         return Promise.resolve(analyse(text, options));
       }
+      case 'page/read':
+        return Promise.resolve(readPage(message.payload as MessageMap['page/read']['request']));
       case 'tab/save':
         return saveTab(db, message.payload as MessageMap['tab/save']['request']);
       default:

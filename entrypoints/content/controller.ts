@@ -31,6 +31,10 @@ export class InPageController {
   readonly annotator = new PageAnnotator(document, {
     sanitize: (html) => sanitizeArticleHtml(html, window),
     analyse: (text, options) => send('text/analyse', { text, options }),
+    readElsewhere: async (html, url, options) => {
+      const answer = await send('page/read', { html, url, options });
+      return answer.ok ? answer.value : null;
+    },
     yieldToPage,
   });
   private ui: MountedUi | null = null;

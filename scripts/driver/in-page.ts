@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 
 /** What the background returns from annotateTab, as the tests see it. */
-export type TriggerResult = { ok: boolean; value?: { state: string; total?: number }; error?: { message: string } };
+export type TriggerResult = { ok: boolean; value?: { state: string; total?: number; unanchored?: number; readBy?: 'background' | 'page' }; error?: { message: string } };
 
 type Triggers = {
   annotateTab: (tabId: number, force?: boolean) => Promise<TriggerResult>;

@@ -22,6 +22,8 @@ describe.skipIf(!dir)(`corpus pages (${pages.length} of ${all.length})`, () => {
   const errors: string[] = [];
   const selfMutating: string[] = [];
   const navigatedAway: string[] = [];
+  const readInPage: string[] = [];
+  let annotated = 0, mentions = 0, unanchored = 0;
 
   beforeAll(async () => {
     server = await serveCorpus(all);
@@ -32,6 +34,7 @@ describe.skipIf(!dir)(`corpus pages (${pages.length} of ${all.length})`, () => {
   });
   afterAll(async () => {
     if (selfMutating.length) console.log(`${selfMutating.length} pages keep changing their own DOM; checked for traces of ours only: ${selfMutating.join(', ')}`);
+    console.log(`${annotated} pages annotated, ${readInPage.length} of them read in the page rather than by the background${readInPage.length ? ` (${readInPage.join(', ')})` : ''}; ${unanchored} of ${mentions} mentions not placed in the page`);
     if (navigatedAway.length) console.log(`${navigatedAway.length} pages navigate away by themselves; not checked: ${navigatedAway.join(', ')}`);
     await browser?.close();
     await server?.close();
@@ -79,6 +82,14 @@ describe.skipIf(!dir)(`corpus pages (${pages.length} of ${all.length})`, () => {
     const result = await trigger(browser, tab);
     expect(result.ok, result.error?.message).toBe(true);
     expect(['annotated', 'no-article']).toContain(result.value?.state);
+    if (result.value?.state === 'annotated') {
+      annotated++;
+      mentions += result.value.total ?? 0;
+      unanchored += result.value.unanchored ?? 0;
+      if (result.value.readBy !== 'background') readInPage.push(id);
+      // Read by the background from the page's HTML, and placed back in the page.
+      expect(result.value.readBy).toBe('background');
+    }
 
     // The page's DOM, outside our host, is what it was; on pages that keep changing it
     // themselves (countdowns, late scripts), only the absence of any trace of ours is checked.

@@ -40,7 +40,8 @@ describe('in the page, in Chromium with the built extension', () => {
     const { page, errors } = await open('channel-en.html');
     const before = await serialiseWithoutHost(page);
     const result = await trigger(browser, page);
-    expect(result).toMatchObject({ ok: true, value: { state: 'annotated' } });
+    // Read by the background from the page's HTML: Readability never ran on the page's thread.
+    expect(result).toMatchObject({ ok: true, value: { state: 'annotated', readBy: 'background' } });
     expect(await host(page).count()).toBe(1);
     await panel(page).waitFor();
     expect(await panel(page).getByRole('status', { name: 'Mentions found' }).textContent()).toMatch(/^\d+ mentions/);
@@ -166,7 +167,7 @@ describe('in the page, in Chromium with the built extension', () => {
 describe('bad input: the page keeps working and the panel says what happened', () => {
   test('a page whose scripts throw', async () => {
     const { page, errors } = await open('bad-throws.html');
-    expect(await trigger(browser, page)).toMatchObject({ ok: true, value: { state: 'annotated' } });
+    expect(await trigger(browser, page)).toMatchObject({ ok: true, value: { state: 'annotated', readBy: 'background' } });
     const ticks = await page.evaluate(() => (window as unknown as { ticks: number }).ticks);
     await page.click('#counter');
     expect(await page.textContent('#counter')).toBe('1');
@@ -208,7 +209,7 @@ describe('bad input: the page keeps working and the panel says what happened', (
     const result = await trigger(browser, page);
     // The reason first: a failed trigger's message is what tells what went wrong.
     expect(result.error?.message).toBeUndefined();
-    expect(result).toMatchObject({ ok: true, value: { state: 'annotated' } });
+    expect(result).toMatchObject({ ok: true, value: { state: 'annotated', readBy: 'background' } });
     await panel(page).getByText(/This article is very long/).waitFor();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(ours(errors)).toEqual([]);
