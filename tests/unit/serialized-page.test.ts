@@ -183,4 +183,34 @@ describe('PageAnnotator reading elsewhere', () => {
       a.dispose();
     }
   });
+
+  test('a refresh whose reading comes back after a newer reading started leaves the newer one alone', async () => {
+    load('calais-fr.html');
+    let held: (() => void) | null = null;
+    let hold = false;
+    const a = make(async (html, url, options) => {
+      const answer = readAndAnalyse(parse(html), url, options);
+      if (hold) await new Promise<void>((resolve) => { held = resolve; });
+      return answer;
+    });
+    await a.annotate();
+    const article = document.querySelector('article')!;
+    const old = document.createElement('p');
+    old.textContent = 'A paragraph the page showed for a moment about Frontex.';
+    article.append(old);
+    hold = true;
+    const refreshing = a.refresh();
+    await new Promise((r) => setTimeout(r, 0));
+    hold = false;
+    old.remove();
+    const fresh = document.createElement('p');
+    fresh.textContent = 'The paragraph that replaced it, about Europol.';
+    article.append(fresh);
+    await a.annotate();
+    held!();
+    expect(await refreshing).toBe(false);
+    expect(a.articleText).toContain('about Europol');
+    expect(a.articleText).not.toContain('for a moment');
+    a.dispose();
+  });
 });
