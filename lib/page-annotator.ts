@@ -40,8 +40,6 @@ export type LiveMention = AnchoredMention & {
   range: Range | null;
 };
 
-export { MAX_DETECTED_CHARS };
-
 /** The article as read, with the mentions found in it when they were detected along with it. */
 type PageRead = BoundedArticle & { analysis?: Analysis | null };
 

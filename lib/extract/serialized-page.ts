@@ -79,11 +79,8 @@ export function readParsedPage(doc: Document, url: string, options: ExtractOptio
   const segments: WireSegment[] = [];
   for (const { node, ...rest } of article.segments) {
     const at = ordinal.get(node);
-    let place: Place | null = at === undefined ? null : { at, shift: 0 };
-    if (at === undefined) {
-      if (!found.has(node)) found.set(node, findText(all, node.data, cursor));
-      place = found.get(node)!;
-    }
+    let place = at === undefined ? found.get(node) : { at, shift: 0 };
+    if (place === undefined) found.set(node, place = findText(all, node.data, cursor));
     if (!place) { segments.push({ ...rest, node: -1 }); continue; }
     const { shift } = place;
     segments.push({
@@ -93,7 +90,9 @@ export function readParsedPage(doc: Document, url: string, options: ExtractOptio
       rawOffsets: rest.rawOffsets && shift ? rest.rawOffsets.map((o) => o + shift) : rest.rawOffsets,
     });
   }
-  return { article: { ...withoutSegments(article), html: article.html, segments, nodes }, cut };
+  // The spread reads the article's HTML (a getter) into a plain string, as a message needs.
+  const { segments: _s, ...meta } = article;
+  return { article: { ...meta, segments, nodes }, cut };
 }
 
 /** A place in the document's text: the `at`-th text node, `shift` characters in. */
@@ -118,11 +117,6 @@ function findText(all: readonly Text[], data: string, cursor: Place): Place | nu
     return { at, shift };
   }
   return null;
-}
-
-function withoutSegments(article: ExtractedArticle): Omit<ExtractedArticle, 'segments' | 'html'> {
-  const { segments: _s, html: _h, ...meta } = article;
-  return meta;
 }
 
 /** How far from its expected place a node is looked for when the two documents count differently. */
