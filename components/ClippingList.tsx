@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ClippingRow } from '@/lib/db/schema';
 import { useLiveQuery } from './use-live-query';
 import { VirtualList } from './VirtualList';
@@ -8,6 +8,11 @@ export type ClippingListProps = {
   ids: number[];
   /** Reads the records of the rows in view; re-run live when the library changes. */
   load: (ids: number[]) => Promise<ClippingRow[]>;
+  /**
+   * The first screen's rows, read with `ids` (see firstScreen): drawn at once instead of after a
+   * read of their own, which would wait for this list to render first.
+   */
+  preloaded?: readonly ClippingRow[];
   /** Address of a clipping's reader page, for the link (opened by `onOpen` when given). */
   href: (clipping: ClippingRow) => string;
   onOpen?: (clipping: ClippingRow) => void;
@@ -18,21 +23,25 @@ export type ClippingListProps = {
 };
 
 const ROW_HEIGHT = 84;
+
+/** How many rows the list reads first, for a list `height` pixels high: those in view and a few more. */
+export const firstScreen = (height: number): number => Math.ceil(height / ROW_HEIGHT) + 4;
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '');
 
 /** Saved clippings with what was detected in them; only the rows in view are read and drawn. */
-export function ClippingList({ ids, load, href, onOpen, height, empty }: ClippingListProps) {
+export function ClippingList({ ids, load, href, onOpen, preloaded, height, empty }: ClippingListProps) {
   // The first screen's rows are read straight away, before the list has measured its scroll position.
-  const [range, setRange] = useState<[number, number]>(() => [0, Math.ceil(height / ROW_HEIGHT) + 4]);
+  const [range, setRange] = useState<[number, number]>(() => [0, firstScreen(height)]);
   const onRange = useCallback((start: number, end: number) => setRange([start, end]), []);
   const visible = ids.slice(range[0], range[1]);
   const key = visible.join(',');
   const rows = useLiveQuery(async () => new Map((await load(visible)).map((c) => [c.id, c])), [key, load], new Map<number, ClippingRow>());
+  const early = useMemo(() => new Map((preloaded ?? []).map((c) => [c.id, c])), [preloaded]);
   if (!ids.length) return <p class="clipping-meta">{empty}</p>;
   return (
     <VirtualList count={ids.length} rowHeight={ROW_HEIGHT} height={Math.min(height, ids.length * ROW_HEIGHT)} label="Saved clippings" onRange={onRange}
       renderRow={(i, tabIndex) => {
-        const c = rows.value.get(ids[i]);
+        const c = rows.value.get(ids[i]) ?? early.get(ids[i]);
         if (!c) return <span class="clipping-meta">…</span>;
         const total = c.summary.counts.institution + c.summary.counts.role + c.summary.counts.person + c.summary.counts.figure + c.summary.counts.date;
         return (

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { allCollections } from '@/lib/db/edits';
 import { clippingsByIds, facetOptions, filterValues, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
 import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
-import { ClippingList } from './ClippingList';
+import { ClippingList, firstScreen } from './ClippingList';
 import { LibraryFilters } from './LibraryFilters';
 import { useLiveQuery } from './use-live-query';
 
@@ -18,8 +18,12 @@ export type LibraryBrowserProps = {
 export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserProps) {
   const [query, setQuery] = useState<LibraryQuery>({});
   const key = JSON.stringify(query);
-  // The result carries the query it answers, so that the page (and the benchmark) can tell when it is current.
-  const result = useLiveQuery(async () => ({ key, ...(await queryLibrary(db, query)) }), [db, key], null);
+  // The result carries the query it answers, so that the page (and the benchmark) can tell when it
+  // is current, and the first screen's rows, read in the same step: the list draws them with the count.
+  const result = useLiveQuery(async () => {
+    const { ids } = await queryLibrary(db, query);
+    return { key, ids, first: await clippingsByIds(db, ids.slice(0, firstScreen(listHeight))) };
+  }, [db, key, listHeight], null);
   // The filters' own queries wait for the first result: the first rows are what the reader waits for.
   const listed = result.value !== null;
   const chips = useLiveQuery(async () => (listed ? facetOptions(db) : []), [db, listed], []);
@@ -35,7 +39,7 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
         <>
           <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key}>{result.value ? `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}` : 'Reading the library…'}</p>
           {result.value && (
-            <ClippingList ids={result.value.ids} load={load} href={href} onOpen={onOpen} height={listHeight}
+            <ClippingList ids={result.value.ids} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
               empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />
           )}
         </>

@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { readerHref } from '@/components/navigation';
-import { openDatabase } from '@/lib/db/schema';
+import { useDatabase } from '@/components/use-database';
 import { LibraryExportPanel } from './export-panel';
 
 const listHeight = () => Math.max(300, window.innerHeight - 260);
 
 /** library.html: the popup's search and list with room to breathe. */
 export function App() {
-  const db = useMemo(() => openDatabase(), []);
+  const db = useDatabase();
   const [height, setHeight] = useState(listHeight);
   useEffect(() => {
     const onResize = () => setHeight(listHeight());

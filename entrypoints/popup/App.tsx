@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { PageStatus } from '@/components/PageStatus';
 import { useLiveQuery } from '@/components/use-live-query';
 import { savedPage } from '@/lib/db/clippings';
 import type { ClippingRow } from '@/lib/db/schema';
-import { openDatabase } from '@/lib/db/schema';
+import { useDatabase } from '@/components/use-database';
 import { LAST_TRIGGERED_SAVE, type MessageMap, type MessageType, type PageSummary, type TriggeredSave } from '@/lib/messages';
 import { urlKey } from '@/lib/url-key';
 import { closeOnEscape, libraryHref, openPage, readerHref } from '@/components/navigation';
@@ -32,7 +32,7 @@ async function recentTriggeredSave(): Promise<TriggeredSave | null> {
 }
 
 export function App() {
-  const db = useMemo(() => openDatabase(), []);
+  const db = useDatabase();
   const [tabId, setTabId] = useState<number | null>(null);
   const [summary, setSummary] = useState<PageSummary | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,18 +1,18 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ArticleView } from '@/components/ArticleView';
 import { ClippingEditor } from '@/components/ClippingEditor';
 import { libraryHref } from '@/components/navigation';
 import { useLiveQuery } from '@/components/use-live-query';
 import { getClipping, mentionsOf } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
-import { openDatabase } from '@/lib/db/schema';
+import { useDatabase } from '@/components/use-database';
 
 const clippingId = Number(new URLSearchParams(location.search).get('id'));
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' }) : null);
 
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
 export function App() {
-  const db = useMemo(() => openDatabase(), []);
+  const db = useDatabase();
   const clipping = useLiveQuery(async () => (await getClipping(db, clippingId)) ?? null, [db], undefined as never);
   // Read alongside the clipping, not after it; re-read only when this clipping's mentions change
   // (a re-save), so that edits of note or tags do not repaint the article.
