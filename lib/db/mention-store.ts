@@ -33,6 +33,22 @@ const OWN_OFFSET = 0xffffffff;
 /** A mention with or without what packing leaves out. */
 export type MentionToPack = PackedMention & Partial<Pick<StoredMention, 'id' | 'clippingId' | 'text' | 'anchor'>>;
 
+/**
+ * Field sets met so far, as a trie: from a node, a field's name index then its value index lead to
+ * the node of the set with that field added; `at` is where the set begins in `fields` once one
+ * ends there. Looking a set up by number costs a fraction of building a string key per mention.
+ */
+type SetNode = { at: number; next?: Map<number, Map<number, SetNode>> };
+
+function childOf(node: SetNode, name: number, value: number): SetNode {
+  const next = (node.next ??= new Map());
+  let byValue = next.get(name);
+  if (!byValue) next.set(name, (byValue = new Map()));
+  let child = byValue.get(value);
+  if (!child) byValue.set(value, (child = { at: -1 }));
+  return child;
+}
+
 export function packMentions(mentions: readonly MentionToPack[]): PackedMentions {
   const values: unknown[] = [];
   const valueIndex = new Map<unknown, number>();
@@ -42,21 +58,23 @@ export function packMentions(mentions: readonly MentionToPack[]): PackedMentions
     return i;
   };
   const fields: number[] = [];
-  const fieldSets = new Map<string, number>();
+  const sets: SetNode = { at: -1 };
   const spans = new Uint32Array(mentions.length * 3);
   const set: number[] = [];
   mentions.forEach((m, k) => {
     set.length = 0;
+    let node = sets;
     for (const name in m) {
       if (name === 'text' || name === 'anchor' || name === 'id' || name === 'clippingId') continue;
-      set.push(indexOf(name), name === 'start' || name === 'end' ? OWN_OFFSET : indexOf(m[name as keyof MentionToPack]));
+      const n = indexOf(name);
+      const v = name === 'start' || name === 'end' ? OWN_OFFSET : indexOf(m[name as keyof MentionToPack]);
+      set.push(n, v);
+      node = childOf(node, n, v);
     }
-    const key = set.join(',');
-    let at = fieldSets.get(key);
-    if (at === undefined) { at = fields.length; fields.push(set.length / 2, ...set); fieldSets.set(key, at); }
+    if (node.at < 0) { node.at = fields.length; fields.push(set.length / 2, ...set); }
     spans[3 * k] = m.start;
     spans[3 * k + 1] = m.end;
-    spans[3 * k + 2] = at;
+    spans[3 * k + 2] = node.at;
   });
   return { values, fields: Uint32Array.from(fields), spans };
 }
@@ -81,4 +99,35 @@ export function unpackMentions(clippingId: number, packed: PackedMentions | unde
     out.push({ ...(m as PackedMention), id: out.length + 1, clippingId, text: text.slice(start, end), anchor: anchorFor(text, start, end) });
   }
   return out;
+}
+
+/** In a field set's entries (see eachPacked), the value of `start` and `end`: each mention's own. */
+export const OWN = Symbol('own offset');
+
+/** A field set's fields in stored order, as [name, value]; `start` and `end` are valued OWN. */
+export type FieldEntries = readonly (readonly [name: string, value: unknown])[];
+
+/**
+ * Walks a packed list in list order without making an object per mention: `visit` gets the
+ * mention's field set (one array for all the mentions that share it: never change it), its
+ * offsets and its place. A writer of a large export then makes what a set writes once for all of
+ * its mentions; unpackMentions gives the same mentions whole.
+ */
+export function eachPacked(packed: PackedMentions | undefined, visit: (set: FieldEntries, start: number, end: number, index: number) => void): void {
+  if (!packed) return;
+  const { values, fields, spans } = packed;
+  const sets = new Map<number, FieldEntries>();
+  for (let k = 0; k < spans.length; k += 3) {
+    const at = spans[k + 2];
+    let set = sets.get(at);
+    if (!set) {
+      const entries: [string, unknown][] = [];
+      for (let i = at + 1, n = fields[at]; n > 0; n--, i += 2) {
+        entries.push([values[fields[i]] as string, fields[i + 1] === OWN_OFFSET ? OWN : values[fields[i + 1]]]);
+      }
+      set = entries;
+      sets.set(at, set);
+    }
+    visit(set, spans[k], spans[k + 1], k / 3);
+  }
 }

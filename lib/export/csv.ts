@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import type { Collection, StoredMention } from '../db/schema';
+import { eachPacked, type FieldEntries } from '../db/mention-store';
+import type { Clipping, Collection, StoredMention } from '../db/schema';
 import { forEachChunked } from './chunked';
 import { sentenceAround } from './sentence';
-import type { ClippingWriter, ExportClipping, ExportFile, ExportSource, WriterOptions } from './types';
+import type { ClippingWriter, ExportClipping, ExportFile, ExportSource, PackedClipping, WriterOptions } from './types';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark; pandas, R's readr and LibreOffice skip it. */
 export const BOM = '\uFEFF';
@@ -100,7 +101,7 @@ export function csvFile(columns: readonly string[], blocks: readonly string[]): 
 const opt = (v: string | number | null | undefined): Cell => v ?? '';
 const list = (values: readonly string[]) => values.join('; ');
 
-function clippingRow(c: ExportClipping, collectionNames: Map<number, string>): Cell[] {
+function clippingRow(c: Clipping, collectionNames: Map<number, string>): Cell[] {
   const { counts, institutions } = c.summary;
   return [
     c.id, c.url, opt(c.canonicalUrl), c.title, opt(c.byline), opt(c.siteName), opt(c.lang), opt(c.published), c.savedAt,
@@ -128,6 +129,21 @@ function pushFigure(out: string[], c: ExportClipping, m: StoredMention): void {
 }
 
 const byPosition = (a: StoredMention, b: StoredMention) => a.start - b.start || a.end - b.end;
+
+/** What a field set writes, the same for every mention that shares it (see addPacked below). */
+type SetCells = { kind: string; figure: boolean; mentionTail: string; figureTail: string };
+
+function setCells(set: FieldEntries): SetCells {
+  const f = Object.fromEntries(set) as Partial<StoredMention>;
+  const cells = (values: unknown[]) => values.map(c_).join(',');
+  return {
+    kind: c_(f.kind),
+    figure: f.kind === 'figure',
+    // The columns after kind, start, end and text (see pushMention), and after a figure's text (pushFigure).
+    mentionTail: cells([f.canonical, f.entityId, f.wikidata, f.institutionKind, f.country, f.institutionId, f.value, f.valueMax, f.unit, f.currency, f.category, f.qualifier, f.iso]),
+    figureTail: cells([f.value, f.valueMax, f.unit, f.currency, f.category, f.qualifier]),
+  };
+}
 
 /**
  * The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one
@@ -158,8 +174,41 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
     mentionBlocks.push(mentions.join(''));
     figureBlocks.push(figures.join(''));
   };
+  // The same rows from the mentions as stored: each field set's cells are made once for all of its
+  // mentions, and a mention costs its offsets and its text.
+  const addPacked = (c: PackedClipping) => {
+    clippingLines.push(csvRow(clippingRow(c, names)));
+    const figurePrefix = csvRow([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
+    const mentionPrefix = `${figurePrefix},${csvCell(c.savedAt)},`;
+    const sets: SetCells[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const made = new Map<FieldEntries, SetCells>();
+    let sorted = true;
+    eachPacked(c.packed, (set, start, end, k) => {
+      let cells = made.get(set);
+      if (!cells) made.set(set, (cells = setCells(set)));
+      sets.push(cells);
+      starts.push(start);
+      ends.push(end);
+      if (k && (starts[k - 1] > start || (starts[k - 1] === start && ends[k - 1] > end))) sorted = false;
+    });
+    const order = sets.map((_, k) => k);
+    if (!sorted) order.sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
+    const mentions: string[] = [];
+    const figures: string[] = [];
+    for (const k of order) {
+      const cells = sets[k], start = starts[k], end = ends[k];
+      const text = csvCell(c.text.slice(start, end));
+      mentions.push(`${mentionPrefix}${cells.kind},${start},${end},${text},${cells.mentionTail}`);
+      if (cells.figure) figures.push(`${figurePrefix},${text},${cells.figureTail},${csvCell(sentenceAround(c.text, start, end))},${start},${end}`);
+    }
+    mentionBlocks.push(mentions.join('\r\n'));
+    figureBlocks.push(figures.join('\r\n'));
+  };
   return {
     add,
+    addPacked,
     finish: () => [
       { name: 'clippings.csv', content: csvFile(CLIPPING_COLUMNS, clippingLines) },
       { name: 'mentions.csv', content: csvFile(MENTION_COLUMNS, mentionBlocks) },

@@ -2,8 +2,8 @@ import type { Collection, MigraLensDB } from '../db/schema';
 import { forEachChunked } from './chunked';
 import { writerFor, type ExportFormat, type ExportMeta } from './index';
 import { jsonBackupBlobWriter } from './json-backup';
-import { readExportBatches, type ExportScope } from './read-library';
-import type { ExportClipping, ExportFile, WriterOptions } from './types';
+import { readExportBatches, withMentions, type ExportScope } from './read-library';
+import type { ClippingWriter, ExportFile, WriterOptions } from './types';
 
 type ScopeOptions = WriterOptions & { batchSize?: number };
 
@@ -11,14 +11,15 @@ type ScopeOptions = WriterOptions & { batchSize?: number };
  * Feeds every clipping in scope to the writer made for the library's collections, each batch while
  * IndexedDB reads the next. Returns the writer, the collections the export covers, and the count.
  */
-async function writeScope<W extends { add(c: ExportClipping): void }>(
+async function writeScope<W extends Pick<ClippingWriter, 'add' | 'addPacked'>>(
   db: MigraLensDB, scope: ExportScope, makeWriter: (allCollections: readonly Collection[]) => W, options: ScopeOptions,
 ): Promise<{ writer: W; collections: Collection[]; clippings: number }> {
   const batches = await readExportBatches(db, scope, options.batchSize);
   const writer = makeWriter(batches.allCollections);
   let clippings = 0;
+  const add = writer.addPacked ?? ((c) => writer.add(withMentions(c)));
   await batches.each(async (batch, done, total) => {
-    await forEachChunked(batch, writer.add, options, clippings, total);
+    await forEachChunked(batch, add, options, clippings, total);
     clippings += batch.length;
     options.onProgress?.(done, total);
   });

@@ -1,7 +1,7 @@
 import { articlesBetween, getArticles, type Article } from '../db/article-packs';
 import { unpackMentions } from '../db/mention-store';
 import type { ClippingRow, Collection, MigraLensDB } from '../db/schema';
-import type { ExportClipping, ExportSource, Progress } from './types';
+import type { ExportClipping, ExportSource, PackedClipping, Progress } from './types';
 
 /** What to export: the whole library, one collection, or the clippings of a search result (by id). */
 export type ExportScope =
@@ -38,23 +38,28 @@ async function readSlice(db: MigraLensDB, slice: number[]): Promise<[(ClippingRo
   return [inOrder(rows, (r) => r.id), inOrder<Article>(articles, (a) => a.id)];
 }
 
-/** The clippings of one slice, whole: the article and its mentions live in `packs` (see article-packs.ts). */
-async function readClippings(db: MigraLensDB, slice: number[]): Promise<ExportClipping[]> {
+/** The clippings of one slice with their articles, which live in `packs` (see article-packs.ts), and their mentions as stored. */
+async function readClippings(db: MigraLensDB, slice: number[]): Promise<PackedClipping[]> {
   const [rows, articles] = await readSlice(db, slice);
-  const out: ExportClipping[] = [];
+  const out: PackedClipping[] = [];
   rows.forEach((c, k) => {
     const a = articles[k];
-    const text = a?.text ?? '';
-    if (c) out.push({ ...c, text, html: a?.html ?? '', mentions: unpackMentions(c.id, a?.mentions, text) });
+    if (c) out.push({ ...c, text: a?.text ?? '', html: a?.html ?? '', packed: a?.mentions });
   });
   return out;
+}
+
+/** A clipping read from the library, with its mentions whole (numbered, with their text and anchor). */
+export function withMentions(c: PackedClipping): ExportClipping {
+  const { packed, ...clipping } = c;
+  return { ...clipping, mentions: unpackMentions(c.id, packed, c.text) };
 }
 
 export type ExportBatches = {
   /** Every collection of the library, to name the clippings' collection ids. */
   allCollections: Collection[];
   /** Awaited for each batch of clippings in scope, in id order, while the next batch is being read. */
-  each: (onBatch: (clippings: ExportClipping[], done: number, total: number) => Promise<void> | void) => Promise<void>;
+  each: (onBatch: (clippings: PackedClipping[], done: number, total: number) => Promise<void> | void) => Promise<void>;
   /** After `each`: the collections the export covers (all of them for the whole library, so that empty ones survive a backup). */
   collections: () => Collection[];
 };
@@ -87,6 +92,6 @@ export async function readExportBatches(db: MigraLensDB, scope: ExportScope, siz
 export async function readExportSource(db: MigraLensDB, scope: ExportScope, onProgress?: Progress): Promise<ExportSource> {
   const batches = await readExportBatches(db, scope);
   const clippings: ExportClipping[] = [];
-  await batches.each((batch, done, total) => { clippings.push(...batch); onProgress?.(done, total); });
+  await batches.each((batch, done, total) => { for (const c of batch) clippings.push(withMentions(c)); onProgress?.(done, total); });
   return { clippings, collections: batches.collections() };
 }

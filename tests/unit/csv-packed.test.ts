@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { packMentions, type MentionToPack } from '../../lib/db/mention-store';
+import type { Clipping } from '../../lib/db/schema';
+import { csvWriter } from '../../lib/export/csv';
+import { withMentions } from '../../lib/export/read-library';
+import type { ExportFile, PackedClipping } from '../../lib/export/types';
+
+// What the CSV writer makes from mentions as stored must be, byte for byte, what it makes from the
+// same mentions whole: awkward values, lists out of order, fields left undefined.
+const TEXT = 'Frontex, "the agency", said =27 people died; Europol\nand the IOM disagreed: 1,5 millions d’euros. Frontex again.';
+const at = (s: string, from = 0) => TEXT.indexOf(s, from);
+const span = (s: string, from = 0) => ({ start: at(s, from), end: at(s, from) + s.length });
+
+const MENTIONS: MentionToPack[] = [
+  // Out of order, two at the same start (the longer first), a field set shared by two mentions.
+  { kind: 'institution', ...span('Europol'), canonical: 'Europol', entityId: 'eu.europol', country: 'EU' },
+  { kind: 'institution', ...span('Frontex'), canonical: 'Frontex', entityId: 'eu.frontex', wikidata: 'Q208389' },
+  { kind: 'figure', ...span('27 people died'), canonical: '=27 people, "died"\nthere', value: 27, unit: 'people', category: 'deaths', qualifier: undefined },
+  { kind: 'figure', ...span('27 people'), canonical: '27 people', value: 27, valueMax: 0, unit: 'people', category: 'people' },
+  { kind: 'figure', ...span('1,5 millions d’euros'), canonical: '1,5 millions d’euros', value: 1_500_000, unit: 'EUR', currency: 'EUR', category: 'money' },
+  { kind: 'institution', ...span('Frontex', 10), canonical: 'Frontex', entityId: 'eu.frontex', wikidata: 'Q208389' },
+  { kind: 'institution', ...span('IOM'), canonical: 'IOM, "UN"', entityId: undefined, institutionKind: 'un', institutionId: 'un.iom' },
+  // Fields in another order than the others: a set of its own, written in its own order.
+  { start: at('the agency'), end: at('the agency') + 10, kind: 'role', canonical: 'the agency' },
+];
+
+const clipping = (id: number, mentions: readonly MentionToPack[]): PackedClipping => ({
+  id, urlKey: `https://news.example/${id}`, source: 'page', pageKey: `https://news.example/${id}`, url: `https://news.example/${id}?a=1`,
+  canonicalUrl: null, title: `=Title "${id}", with comma`, byline: null, siteName: 'News', lang: 'en', published: '2024-01-02',
+  savedAt: '2024-01-03T00:00:00.000Z', updatedAt: '2024-01-04T00:00:00.000Z', excerpt: 'Ex\ncerpt', note: '', tags: ['a', 'b'],
+  collections: [1], summary: { counts: { institution: 4, role: 1, person: 0, figure: 3, date: 0 }, institutions: ['Frontex'], figures: ['27 people'] },
+  facets: ['entity:eu.frontex'], text: TEXT, html: '<p>x</p>',
+  packed: mentions.length ? packMentions(mentions) : undefined,
+} satisfies Clipping & { packed: unknown });
+
+const clippings = [clipping(1, MENTIONS), clipping(2, []), clipping(3, [...MENTIONS].reverse())];
+const content = (files: readonly ExportFile[]) => files.map((f) => `${f.name}\n${f.content}`).join('\n---\n');
+const createdAt = '2024-05-01T00:00:00.000Z';
+
+describe('the CSV writer reading the mentions as stored', () => {
+  test('CSV: the same three files as from the mentions whole', () => {
+    const whole = csvWriter([{ id: 1, name: 'Calais', createdAt }]);
+    const packed = csvWriter([{ id: 1, name: 'Calais', createdAt }]);
+    for (const c of clippings) {
+      whole.add(withMentions(c));
+      packed.addPacked!(c);
+    }
+    const expected = content(whole.finish([]) as ExportFile[]);
+    expect(content(packed.finish([]) as ExportFile[])).toBe(expected);
+    // The files hold the awkward cells at all (a check on the fixture, not on the writers).
+    expect(expected).toContain('"=27 people, ""died""\nthere"');
+    expect(expected).toContain('"IOM, ""UN"""');
+  });
+});
