@@ -89,15 +89,15 @@ const NUMERIC = '\\d{4}(?<s1>[./-])\\d{1,2}\\k<s1>\\d{1,2}|\\d{1,2}(?<s2>[./-])\
 const RANGE_START = new RegExp(`(?<!\\d)${YEAR}[-–]$`, 'u');
 const RANGE_END = new RegExp(`^[-–](?:${YEAR}|\\d\\d)(?!\\d)`, 'u');
 /** Before a four-digit number: a reference, a price, a decimal or part of a larger number. */
-const NOT_YEAR_BEFORE = /(?:[.,]|(?:[[©€$£]|\(c\)|\d\s*\(|n[°º]|(?:no|nr|n)\.)\s*|\d[^\S\n])$/iu;
+const NOT_YEAR_BEFORE = /(?:[.,]|(?:[[©\u20ac$£]|\(c\)|\d\s*\(|n[°º]|(?:no|nr|n)\.)\s*|\d[^\S\n])$/iu;
 const NOT_YEAR_AFTER = /^(?:[.,\u00a0\u202f ]\d{3}(?!\d)|\s*\])/u;
 /** Words after which a capitalised name is part of a date name (`rue du 4 septembre`). */
 const NAME_PARTICLES = ['du', 'de', 'des', 'del', 'della', 'dei', 'of', 'the', 'le', 'la', 'il'];
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/;
-const SENTENCE_END = /[.!?:…\n\r]/;
-const OPENING = /[\s«"“„‘'([¿¡*•·]/;
+const SENTENCE_END = /[.!?:\u2026\n\r]/;
+const OPENING = /[\s«"\u201c\u201e\u2018'([¿¡*\u2022·]/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**
@@ -112,7 +112,7 @@ const alt = (words: readonly string[], anyCase = false) =>
     .join('|');
 /** `alt` in any case. */
 const altCi = (words: readonly string[]) => alt(words, true);
-const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+const norm = (s: string) => s.toLowerCase().replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ');
 const wordSet = (words: readonly string[]) => new Set(words.map(norm));
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 const isTitle = (w: string) => w[0] !== w[0].toLowerCase() && (w.length === 1 || w !== w.toUpperCase());
@@ -195,7 +195,7 @@ function phrasesBefore(text: string, pos: number): string[] {
   const para = before(text, pos, 40).split(/\n\s*\n/).pop() ?? '';
   const body = para.endsWith('-') ? para : para.trimEnd();
   if (body === para && !para.endsWith('-')) return [];
-  const words = body.split(/\s+/).slice(-3).map((w) => norm(w).replace(/^[«"“„([]+/, ''));
+  const words = body.split(/\s+/).slice(-3).map((w) => norm(w).replace(/^[«"\u201c\u201e([]+/, ''));
   return words.map((_, i) => words.slice(i).join(' ')).reverse();
 }
 
@@ -203,7 +203,7 @@ function phrasesBefore(text: string, pos: number): string[] {
 function phrasesAfter(text: string, pos: number): string[] {
   const m = /^\s+(\S+)(?:\s+(\S+))?/.exec(after(text, pos, 40));
   if (!m) return [];
-  const clean = (w: string) => norm(w).replace(/[,;:!?»”")\]]+$/, '');
+  const clean = (w: string) => norm(w).replace(/[,;:!?»\u201d")\]]+$/, '');
   const w1 = clean(m[1]);
   return [w1, w1.replace(/\.$/, ''), ...(m[2] ? [`${w1} ${clean(m[2])}`] : [])];
 }
@@ -240,7 +240,7 @@ function inExclusion(c: Compiled, text: string, pos: number, word: string): { st
 
 /** A number ending at `end` is followed by what it counts (`2000 personnes`, `2015 %`): a figure. */
 function countsSomething(c: Compiled, text: string, end: number): boolean {
-  const next = /^\s*(?:([%€$£])|(\p{L}+))/u.exec(after(text, end, 24));
+  const next = /^\s*(?:([%\u20ac$£])|(\p{L}+))/u.exec(after(text, end, 24));
   return !!next && (!!next[1] || c.words.counted.has(next[2].toLowerCase()));
 }
 
@@ -295,7 +295,7 @@ function onMonth(c: Compiled, text: string, start: number, word: string, month: 
     // A bare month name: only when it reads as one.
     if (abbr) return;
     const context = hasAny(c.words.monthContext, phrasesBefore(text, start));
-    if (t.ambiguousMonths.includes(word) && (!context || /^['’]s\b/.test(after(text, end, 3)))) return;
+    if (t.ambiguousMonths.includes(word) && (!context || /^['\u2019]s\b/.test(after(text, end, 3)))) return;
     if (t.capitalised && !context && /^[^\S\n]+\p{Lu}/u.test(after(text, end, 4))) return;
   }
   if (f.y === undefined) f.dir = direction(c, text, f.start, f.end);
@@ -329,12 +329,12 @@ function onYear(c: Compiled, text: string, start: number, word: string, out: Fou
   // A season or fiscal year (`2015/16`, `2022/2023`): one span, no single ISO year.
   const pair = /^\/(\d{4}|\d{2})(?!\d)/.exec(a);
   const y = Number(word);
-  if (pair && [y + 1, (y + 1) % 100].includes(Number(pair[1])) && !/[\p{L}\p{N}][-–/]$/u.test(b)) {
+  if (pair && [y + 1, (y + 1) % 100].includes(Number(pair[1])) && !/[\p{L}\p{N}][-\u2013/]$/u.test(b)) {
     out.push({ start, end: end + pair[0].length });
     return;
   }
-  if (/[\p{L}\p{N}][-–/]$/u.test(b) && !RANGE_START.test(b)) return;
-  if (/^[-–/.,:]\d/.test(a) && !RANGE_END.test(a)) return;
+  if (/[\p{L}\p{N}][-\u2013/]$/u.test(b) && !RANGE_START.test(b)) return;
+  if (/^[-\u2013/.,:]\d/.test(a) && !RANGE_END.test(a)) return;
   const words = phrasesBefore(text, start);
   if (hasAny(c.words.notYear, words)) return;
   const triggered = hasAny(c.words.yearTrigger, words) || c.yearRangeBefore.test(before(text, start, 24));

@@ -17,7 +17,7 @@ export function authorsFromByline(byline: string | null): PersonName[] {
   return parts.map((part): PersonName => {
     const words = part.split(/\s+/);
     const personal = !ORGANISATION.test(part) && words.length >= 2 && words.length <= 4
-      && words.every((w) => /^(\p{Lu}[\p{L}'’.-]*|de|del|della|van|von|der|den|da|di|du|le|la)$/u.test(w));
+      && words.every((w) => /^(\p{Lu}[\p{L}'\u2019.-]*|de|del|della|van|von|der|den|da|di|du|le|la)$/u.test(w));
     if (!personal) return { literal: part };
     // Particles stay with the family name: "Ursula von der Leyen" → von der Leyen.
     let split = words.length - 1;

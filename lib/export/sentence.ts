@@ -1,9 +1,9 @@
 // A sentence ends at . ! ? or … followed by a space (so "3.5" and "13,5 %" do not end one), or at a
 // line break (the article text separates blocks with blank lines).
-const END_BEFORE = /[.!?…]["'»”)]*\s+$|\n\s*$/;
+const END_BEFORE = /[.!?\u2026]["'»\u201d)]*\s+$|\n\s*$/;
 const SPACE = /\s/;
-const STOP = /[.!?…]/;
-const CLOSER = /["'»”)]/;
+const STOP = /[.!?\u2026]/;
+const CLOSER = /["'»\u201d)]/;
 const MAX = 600;
 
 /**

@@ -14,7 +14,7 @@ export function cueNames(tokens: readonly Token[], lex: Lexicon): FoundInstituti
     // A nationality or quote may sit between the cue and the name: "l'ong tedesca Sea-Watch", "« Utopia 56 »".
     const nat = longestAt(lex.nationalities, tokens, p);
     if (nat) p = nat.to;
-    if (tokens[p] && /^[«"“„']$/.test(tokens[p].norm)) p += 1;
+    if (tokens[p] && /^[«"\u201c\u201e']$/.test(tokens[p].norm)) p += 1;
     const t = tokens[p];
     if (!t || t.newline || (!t.space && tokens[p - 1]?.kind === 'word')) continue;
     const end = capChainEnd(tokens, p, { maxWords: 4, numbers: true });

@@ -23,7 +23,7 @@ export type NameIndexData = {
 };
 
 export const isAllCaps = (s: string) => s.length <= 12 && s === s.toUpperCase() && /\p{Lu}/u.test(s) && !/\s/.test(s);
-export const SEPARATOR = /[\s'’-]/u;
+export const SEPARATOR = /[\s'\u2019-]/u;
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_LANGS);
 
 type CountryInfo = { lang?: string; langs?: string[] };
