@@ -3,9 +3,10 @@ import { ArticleView } from '@/components/ArticleView';
 import { ClippingEditor } from '@/components/ClippingEditor';
 import { libraryHref } from '@/components/navigation';
 import { useLiveQuery } from '@/components/use-live-query';
-import { getClipping, mentionsOf } from '@/lib/db/clippings';
+import { clippingWithMentions } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
 import { useDatabase } from '@/components/use-database';
+import { NO_MENTIONS, useSameMentions } from '@/components/use-same-mentions';
 
 const clippingId = Number(new URLSearchParams(location.search).get('id'));
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' }) : null);
@@ -13,17 +14,17 @@ const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(u
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
 export function App() {
   const db = useDatabase();
-  const clipping = useLiveQuery(async () => (await getClipping(db, clippingId)) ?? null, [db], undefined as never);
-  // Read alongside the clipping, not after it; re-read only when this clipping's mentions change
-  // (a re-save), so that edits of note or tags do not repaint the article.
-  const mentions = useLiveQuery(() => mentionsOf(db, clippingId), [db], []);
+  // The clipping and its mentions from one read of their pack; the mentions the article is painted
+  // with change only when these do (a re-save), so that edits of note or tags do not repaint it.
+  const opened = useLiveQuery(async () => (await clippingWithMentions(db, clippingId)) ?? null, [db], undefined as never);
+  const mentions = useSameMentions(opened.value?.mentions ?? NO_MENTIONS);
   const collections = useLiveQuery(() => allCollections(db), [db], []);
   const [deleted, setDeleted] = useState<DeletedClipping | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [painted, setPainted] = useState<string | null>(null);
 
-  if (clipping.error) return <main class="reader"><div class="status error" role="alert">The library could not be read: {clipping.error.message}</div></main>;
-  if (clipping.value === undefined) return <main class="reader"><p aria-live="polite">Opening the clipping…</p></main>;
+  if (opened.error) return <main class="reader"><div class="status error" role="alert">The library could not be read: {opened.error.message}</div></main>;
+  if (opened.value === undefined) return <main class="reader"><p aria-live="polite">Opening the clipping…</p></main>;
   if (deleted) {
     return (
       <main class="reader">
@@ -39,7 +40,7 @@ export function App() {
       </main>
     );
   }
-  const c = clipping.value;
+  const c = opened.value?.clipping;
   if (!c) return <main class="reader"><h1>Clipping not found</h1><p>It may have been deleted. <a href={libraryHref()}>Open the library</a>.</p></main>;
 
   const names = collections.value.filter((x) => c.collections.includes(x.id)).map((x) => x.name);
@@ -54,7 +55,7 @@ export function App() {
         <p class="clipping-meta">Source: {/^https?:/i.test(c.url) ? <a href={c.url} target="_blank" rel="noopener noreferrer">{c.url}</a> : c.url}</p>
         {painted && <p class="clipping-meta" role="status">{painted}</p>}
         <article lang={c.lang ?? undefined}>
-          <ArticleView html={c.html} mentions={mentions.value}
+          <ArticleView html={c.html} mentions={mentions}
             onPainted={(placed, missing) => setPainted(`${placed} mentions highlighted${missing ? `, ${missing} could not be placed in the text` : ''}.`)} />
         </article>
       </main>

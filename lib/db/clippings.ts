@@ -218,14 +218,26 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
   return (await savedPage(db, key)) !== undefined;
 }
 
+const inTextOrder = (list: StoredMention[]) => list.sort((a, b) => a.start - b.start || a.end - b.end);
+
 /** A clipping's mentions, whole (with their text and anchors), in text order. */
 export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
   const article = await getArticle(db, clippingId);
-  return unpackMentions(clippingId, article?.mentions, article?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
+  return inTextOrder(unpackMentions(clippingId, article?.mentions, article?.text ?? ''));
 }
 
 /** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */
 export async function getClipping(db: MigraLensDB, id: number): Promise<Clipping | undefined> {
+  return (await clippingWithMentions(db, id, false))?.clipping;
+}
+
+/**
+ * A clipping with its article and its mentions in text order (see mentionsOf), from one read of
+ * its pack: what the reader page opens with.
+ */
+export async function clippingWithMentions(db: MigraLensDB, id: number, withMentions = true): Promise<{ clipping: Clipping; mentions: StoredMention[] } | undefined> {
   const [row, body] = await Promise.all([db.clippings.get(id), getArticle(db, id)]);
-  return row && { ...row, text: body?.text ?? '', html: body?.html ?? '' };
+  if (!row) return undefined;
+  const text = body?.text ?? '';
+  return { clipping: { ...row, text, html: body?.html ?? '' }, mentions: withMentions ? inTextOrder(unpackMentions(id, body?.mentions, text)) : [] };
 }

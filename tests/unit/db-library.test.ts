@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AnchoredMention } from '../../lib/annotate-page';
-import { getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
+import { clippingWithMentions, getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping, restoreClipping } from '../../lib/db/edits';
 import { facetTerm } from '../../lib/db/facets';
 import { clippingsByIds, facetOptions, filterValues, queryLibrary } from '../../lib/db/queries';
@@ -169,6 +169,20 @@ describe('saving', () => {
     expect(sel.mentions).toEqual([]);
     expect(sel.html).toBe('<p>Read also: &#60;b&#62;other&#60;/b&#62; news</p>');
     expect(selectionClipping(input(), '   ')).toBeNull();
+  });
+
+  test('the reader page\'s read: the clipping with its article and its mentions in text order, from one read of its pack', async () => {
+    const { id } = await saveClipping(db, input({ mentions: [...MENTIONS].reverse() }));
+    await editClipping(db, id, { note: 'a note' });
+    const packReads: unknown[] = [];
+    db.packs.hook('reading', (pack) => { packReads.push(pack); return pack; });
+    const opened = (await clippingWithMentions(db, id))!;
+    expect(packReads).toHaveLength(1);
+    expect(opened.clipping).toEqual(await getClipping(db, id));
+    expect(opened.clipping).toMatchObject({ note: 'a note', text: TEXT });
+    expect(opened.mentions).toEqual(await mentionsOf(db, id));
+    expect(opened.mentions.map((m) => m.text)).toEqual(['Frontex', '27 people', '24 November 2021', 'Gérald Darmanin', 'Europol']);
+    expect(await clippingWithMentions(db, id + 1)).toBeUndefined();
   });
 
   test('bulk save: all in one transaction', async () => {
