@@ -1,11 +1,15 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClippingRow } from '@/lib/db/schema';
 import { useLiveQuery } from './use-live-query';
 import { VirtualList } from './VirtualList';
 
 export type ClippingListProps = {
-  /** Matching ids, in display order (see queryLibrary). */
+  /** Matching ids, in display order (see queryLibrary): all of them, or the first ones while the rest are read. */
   ids: number[];
+  /** How many match, when `ids` holds only the first ones: the rows after them wait for their ids. */
+  count?: number;
+  /** Asked once rows past the first `ids` come into view, for the rest of the ids. */
+  onMore?: () => void;
   /** Reads the records of the rows in view; re-run live when the library changes. */
   load: (ids: number[]) => Promise<ClippingRow[]>;
   /**
@@ -29,7 +33,7 @@ export const firstScreen = (height: number): number => Math.ceil(height / ROW_HE
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '');
 
 /** Saved clippings with what was detected in them; only the rows in view are read and drawn. */
-export function ClippingList({ ids, load, href, onOpen, preloaded, height, empty }: ClippingListProps) {
+export function ClippingList({ ids, count = ids.length, onMore, load, href, onOpen, preloaded, height, empty }: ClippingListProps) {
   // The first screen's rows are read straight away, before the list has measured its scroll position.
   const [range, setRange] = useState<[number, number]>(() => [0, firstScreen(height)]);
   const onRange = useCallback((start: number, end: number) => setRange([start, end]), []);
@@ -37,9 +41,11 @@ export function ClippingList({ ids, load, href, onOpen, preloaded, height, empty
   const key = visible.join(',');
   const rows = useLiveQuery(async () => new Map((await load(visible)).map((c) => [c.id, c])), [key, load], new Map<number, ClippingRow>());
   const early = useMemo(() => new Map((preloaded ?? []).map((c) => [c.id, c])), [preloaded]);
-  if (!ids.length) return <p class="clipping-meta">{empty}</p>;
+  const beyond = range[1] > ids.length && ids.length < count;
+  useEffect(() => { if (beyond) onMore?.(); }, [beyond, onMore]);
+  if (!count) return <p class="clipping-meta">{empty}</p>;
   return (
-    <VirtualList count={ids.length} rowHeight={ROW_HEIGHT} height={Math.min(height, ids.length * ROW_HEIGHT)} label="Saved clippings" onRange={onRange}
+    <VirtualList count={count} rowHeight={ROW_HEIGHT} height={Math.min(height, count * ROW_HEIGHT)} label="Saved clippings" onRange={onRange}
       renderRow={(i, tabIndex) => {
         const c = rows.value.get(ids[i]) ?? early.get(ids[i]);
         if (!c) return <span class="clipping-meta">…</span>;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import { allCollections } from '@/lib/db/edits';
-import { clippingsByIds, facetOptions, filterValues, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
+import { clippingsByIds, facetOptions, filterValues, libraryHead, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
 import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
 import { ClippingList, firstScreen } from './ClippingList';
 import { LibraryFilters } from './LibraryFilters';
@@ -19,11 +19,21 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
   const [query, setQuery] = useState<LibraryQuery>({});
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it
-  // is current, and the first screen's rows, read in the same step: the list draws them with the count.
+  // is current, and the first screen's rows, read in the same step: the list draws them with the
+  // count. For the whole library it holds only the first screen's ids (see libraryHead)...
   const result = useLiveQuery(async () => {
-    const { ids } = await queryLibrary(db, query);
-    return { key, ids, first: await clippingsByIds(db, ids.slice(0, firstScreen(listHeight))) };
+    const screen = firstScreen(listHeight);
+    const head = await libraryHead(db, query, screen);
+    const ids = head?.ids ?? (await queryLibrary(db, query)).ids;
+    return { key, ids, total: head?.total ?? ids.length, first: await clippingsByIds(db, ids.slice(0, screen)) };
   }, [db, key, listHeight], null);
+  // ...and every id is read once the list scrolls past them: read at once, that read would compete
+  // with the search typed next.
+  const [moreFor, setMoreFor] = useState<string | null>(null);
+  const onMore = useCallback(() => setMoreFor(key), [key]);
+  const partial = moreFor === key && result.value?.key === key && result.value.ids.length < result.value.total;
+  const whole = useLiveQuery(async () => (partial ? { key, ids: (await queryLibrary(db, query)).ids } : null), [db, key, partial], null);
+  const ids = whole.value?.key === result.value?.key ? whole.value?.ids : undefined;
   // The filters' own queries wait for the first result: the first rows are what the reader waits for.
   const listed = result.value !== null;
   const chips = useLiveQuery(async () => (listed ? facetOptions(db) : []), [db, listed], []);
@@ -31,15 +41,16 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
   const values = useLiveQuery(async () => (listed ? filterValues(db) : { sites: [], tags: [] }), [db, listed], { sites: [], tags: [] });
   const load = useCallback((ids: number[]) => clippingsByIds(db, ids), [db]);
   const filtered = Object.values(query).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
-  const count = result.value?.ids.length ?? 0;
+  const count = ids?.length ?? result.value?.total ?? 0;
+  const failed = result.error ?? whole.error;
   return (
     <section class="library" aria-label="Library">
       <LibraryFilters query={query} onChange={setQuery} chips={chips.value} collections={collections.value} sites={values.value.sites} tags={values.value.tags} />
-      {result.error ? <div class="status error" role="alert">The library could not be read: {result.error.message}</div> : (
+      {failed ? <div class="status error" role="alert">The library could not be read: {failed.message}</div> : (
         <>
           <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key}>{result.value ? `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}` : 'Reading the library…'}</p>
           {result.value && (
-            <ClippingList ids={result.value.ids} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
+            <ClippingList ids={ids ?? result.value.ids} count={count} onMore={onMore} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
               empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />
           )}
         </>

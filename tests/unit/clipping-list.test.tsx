@@ -71,4 +71,16 @@ describe('LibraryBrowser', () => {
     expect(counted.every((s) => s.titles > 0 && s.placeholders === 0)).toBe(true);
     expect(titles()[0]).toBe('Crossing report 12');
   });
+
+  test('draws the whole library\'s first rows from the head of the recency index, and every row once scrolled to', async () => {
+    for (let i = 1; i <= 30; i++) await saveClipping(db, input(i));
+    await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
+    await vi.waitFor(() => expect(titles().length).toBeGreaterThan(0));
+    expect(root.querySelector('.result-count')!.textContent).toBe('30 clippings');
+    expect(root.querySelector('.clippings')!.getAttribute('style')).toContain(`height: ${30 * 84}px`);
+    const box = root.querySelector<HTMLElement>('.virtual-list')!;
+    await act(async () => { box.scrollTop = 30 * 84 - 340; box.dispatchEvent(new Event('scroll')); });
+    await vi.waitFor(() => expect(titles()).toContain('Crossing report 1'));
+    expect(titles()).not.toContain('Crossing report 30');
+  });
 });

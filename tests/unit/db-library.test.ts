@@ -3,7 +3,7 @@ import type { AnchoredMention } from '../../lib/annotate-page';
 import { clippingWithMentions, getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping, restoreClipping } from '../../lib/db/edits';
 import { facetTerm } from '../../lib/db/facets';
-import { clippingsByIds, facetOptions, filterValues, queryLibrary } from '../../lib/db/queries';
+import { clippingsByIds, facetOptions, filterValues, libraryHead, queryLibrary, type LibraryQuery } from '../../lib/db/queries';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { clippingsWithWord } from '../../lib/db/term-index';
@@ -72,6 +72,13 @@ describe('queries', () => {
     expect(scarce[0]).toBe(item30);
     expect((await queryLibrary(db, { text: 'plentiful' })).ids).toEqual(idsOf((t) => t.startsWith('Item ')));
     expect((await queryLibrary(db, { text: 'plentiful scarce' })).ids).toEqual(scarce);
+    // The whole library's head and count: the same first ids, ties included, without every key.
+    for (const q of [{}, { text: 'a' }, { text: ' ', facets: [] }]) {
+      for (const limit of [1, 9, 80, 500]) expect(await libraryHead(db, q, limit)).toEqual({ ids: all.slice(0, limit), total: all.length });
+    }
+    for (const q of [{ text: 'scarce' }, { tag: 'x' }, { siteName: 'Other' }, { collectionId: 1 }, { from: '2024-01-01' }, { facets: [{ type: 'category', category: 'arrivals' }] }] as LibraryQuery[]) {
+      expect(await libraryHead(db, q, 9)).toBeNull();
+    }
   });
 
   test('no filter: everything, most recent first', async () => {
