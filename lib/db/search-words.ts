@@ -3,8 +3,9 @@
  * and tags; a query is split the same way and each word is looked up in the multiEntry index.
  */
 
-// Letters and digits of any script; apostrophes and hyphens split words ("l'Intérieur" → "l", "interieur").
-const SPLIT = /[^\p{L}\p{N}]+/u;
+// Letters and digits of any script, with their combining marks (text in decomposed form writes "é"
+// as "e" and a mark); apostrophes and hyphens split words ("l'Intérieur" → "l", "interieur").
+const SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 const MARKS = /\p{M}+/gu;
 /** Longer words are cut: nobody types 40 letters, and the index stays small. */
 const MAX_LENGTH = 24;
@@ -33,7 +34,10 @@ export function searchWords(...texts: readonly string[]): string[] {
     for (const raw of text.split(SPLIT)) {
       if (raw.length < 2 || spellings.has(raw)) continue;
       spellings.add(raw);
-      seen.add(PLAIN.test(raw) ? raw.toLowerCase().slice(0, MAX_LENGTH) : normaliseWord(raw));
+      const word = PLAIN.test(raw) ? raw.toLowerCase().slice(0, MAX_LENGTH) : normaliseWord(raw);
+      // A decomposed "é" alone is two characters and one letter.
+      if (word.length < 2) continue;
+      seen.add(word);
       if (seen.size >= MAX_WORDS) return [...seen];
     }
   }
