@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_PROBE, corpusDir, corpusPages, corpusSample, serveCorpus, type CorpusPage, type CorpusServer } from '../../scripts/driver/corpus';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/driver/extension-browser';
-import { serialiseWithoutHost, trigger } from '../../scripts/driver/in-page';
+import { regrantedPages, serialiseWithoutHost, trigger } from '../../scripts/driver/in-page';
 
 const dir = corpusDir();
 const all = dir ? corpusPages(dir) : [];
@@ -35,6 +35,7 @@ describe.skipIf(!dir)(`corpus pages (${pages.length} of ${all.length})`, () => {
   afterAll(async () => {
     if (selfMutating.length) console.log(`${selfMutating.length} pages keep changing their own DOM; checked for traces of ours only: ${selfMutating.join(', ')}`);
     console.log(`${annotated} pages annotated, ${readInPage.length} of them read in the page rather than by the background${readInPage.length ? ` (${readInPage.join(', ')})` : ''}; ${unanchored} of ${mentions} mentions not placed in the page`);
+    if (regrantedPages.length) console.log(`${regrantedPages.length} pages needed the toolbar button pressed twice: ${regrantedPages.join(', ')}`);
     if (navigatedAway.length) console.log(`${navigatedAway.length} pages navigate away by themselves; not checked: ${navigatedAway.join(', ')}`);
     await browser?.close();
     await server?.close();
