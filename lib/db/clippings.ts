@@ -226,18 +226,20 @@ export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<S
   return inTextOrder(unpackMentions(clippingId, article?.mentions, article?.text ?? ''));
 }
 
-/** A clipping with its article (the reader page, exports), or undefined when there is none with this id. */
+const rowAndArticle = (db: MigraLensDB, id: number) => Promise.all([db.clippings.get(id), getArticle(db, id)]);
+const withArticle = (row: ClippingRow, body: Article | undefined): Clipping => ({ ...row, text: body?.text ?? '', html: body?.html ?? '' });
+
+/** A clipping with its article (exports, tests), or undefined when there is none with this id. */
 export async function getClipping(db: MigraLensDB, id: number): Promise<Clipping | undefined> {
-  return (await clippingWithMentions(db, id, false))?.clipping;
+  const [row, body] = await rowAndArticle(db, id);
+  return row && withArticle(row, body);
 }
 
 /**
  * A clipping with its article and its mentions in text order (see mentionsOf), from one read of
  * its pack: what the reader page opens with.
  */
-export async function clippingWithMentions(db: MigraLensDB, id: number, withMentions = true): Promise<{ clipping: Clipping; mentions: StoredMention[] } | undefined> {
-  const [row, body] = await Promise.all([db.clippings.get(id), getArticle(db, id)]);
-  if (!row) return undefined;
-  const text = body?.text ?? '';
-  return { clipping: { ...row, text, html: body?.html ?? '' }, mentions: withMentions ? inTextOrder(unpackMentions(id, body?.mentions, text)) : [] };
+export async function clippingWithMentions(db: MigraLensDB, id: number): Promise<{ clipping: Clipping; mentions: StoredMention[] } | undefined> {
+  const [row, body] = await rowAndArticle(db, id);
+  return row && { clipping: withArticle(row, body), mentions: inTextOrder(unpackMentions(id, body?.mentions, body?.text ?? '')) };
 }

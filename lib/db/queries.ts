@@ -37,6 +37,7 @@ const FEW = 100;
  * `clippingsByIds`). This keeps a 10,000-clipping library fast.
  */
 export async function queryLibrary(db: MigraLensDB, q: LibraryQuery): Promise<QueryResult> {
+  if (isWholeLibrary(q)) return { ids: await byRecency(db) };
   const sets: Promise<Set<number>>[] = [];
   const words = queryWords(q.text ?? '');
   words.forEach((word, i) => {
@@ -50,7 +51,6 @@ export async function queryLibrary(db: MigraLensDB, q: LibraryQuery): Promise<Qu
   if (q.from || q.to) {
     sets.push(keySet(db.clippings.where('published').between(q.from ?? '', `${q.to ?? '\uffff'}\uffff`, true, true)));
   }
-  if (!sets.length) return { ids: await byRecency(db) };
   const resolved = (await Promise.all(sets)).sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = resolved;
   if (smallest.size <= FEW) {
@@ -75,13 +75,16 @@ export function isWholeLibrary(q: LibraryQuery): boolean {
  */
 export async function libraryHead(db: MigraLensDB, q: LibraryQuery, limit: number): Promise<{ ids: number[]; total: number } | null> {
   if (!isWholeLibrary(q)) return null;
-  const [ids, total] = await Promise.all([db.clippings.orderBy('updatedAt').reverse().limit(limit).primaryKeys(), db.clippings.count()]);
+  const [ids, total] = await Promise.all([recency(db).limit(limit).primaryKeys(), db.clippings.count()]);
   return { ids: ids as number[], total };
 }
 
+/** The clippings, most recently saved or updated first (then the higher id first). */
+const recency = (db: MigraLensDB) => db.clippings.orderBy('updatedAt').reverse();
+
 /** Every clipping id, most recently saved or updated first. */
 async function byRecency(db: MigraLensDB): Promise<number[]> {
-  return (await db.clippings.orderBy('updatedAt').reverse().primaryKeys()) as number[];
+  return (await recency(db).primaryKeys()) as number[];
 }
 
 async function keySet(coll: { primaryKeys(): Promise<unknown[]> }): Promise<Set<number>> {
@@ -101,7 +104,7 @@ export type FacetOption = { facet: Facet; label: string; count: number };
  * recent clippings (a fixed-size read, so its cost does not grow with the library).
  */
 export async function facetOptions(db: MigraLensDB, sample = 200, limit = 12): Promise<FacetOption[]> {
-  const recent = await db.clippings.orderBy('updatedAt').reverse().limit(sample).toArray();
+  const recent = await recency(db).limit(sample).toArray();
   const counts = new Map<string, number>();
   for (const c of recent) for (const key of c.facets) counts.set(key, (counts.get(key) ?? 0) + 1);
   const options: FacetOption[] = [];

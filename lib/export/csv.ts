@@ -112,20 +112,27 @@ function clippingRow(c: Clipping, collectionNames: Map<number, string>): Cell[] 
 
 const c_ = csvCell;
 
+/** A mention row's cells after its kind, start, end and text, in MENTION_COLUMNS' order. */
+const MENTION_TAIL = ['canonical', 'entityId', 'wikidata', 'institutionKind', 'country', 'institutionId', 'value', 'valueMax', 'unit', 'currency', 'category', 'qualifier', 'iso'] as const;
+/** A figure row's cells after its text and before its sentence, start and end, in FIGURE_COLUMNS' order. */
+const FIGURE_TAIL = ['value', 'valueMax', 'unit', 'currency', 'category', 'qualifier'] as const;
+
 /** Adds a mention's own cells, after its clipping's, to `out` (see writeCsvFiles). */
 function pushMention(out: string[], m: StoredMention): void {
-  out.push(
-    c_(m.kind), ',', c_(m.start), ',', c_(m.end), ',', c_(m.text), ',', c_(m.canonical), ',', c_(m.entityId), ',', c_(m.wikidata), ',',
-    c_(m.institutionKind), ',', c_(m.country), ',', c_(m.institutionId), ',', c_(m.value), ',', c_(m.valueMax), ',', c_(m.unit), ',',
-    c_(m.currency), ',', c_(m.category), ',', c_(m.qualifier), ',', c_(m.iso),
-  );
+  out.push(c_(m.kind), ',', c_(m.start), ',', c_(m.end), ',', c_(m.text));
+  for (const field of MENTION_TAIL) out.push(',', c_(m[field]));
 }
 
 function pushFigure(out: string[], c: ExportClipping, m: StoredMention): void {
-  out.push(
-    c_(m.text), ',', c_(m.value), ',', c_(m.valueMax), ',', c_(m.unit), ',', c_(m.currency), ',', c_(m.category), ',', c_(m.qualifier), ',',
-    c_(sentenceAround(c.text, m.start, m.end)), ',', c_(m.start), ',', c_(m.end),
-  );
+  out.push(c_(m.text));
+  for (const field of FIGURE_TAIL) out.push(',', c_(m[field]));
+  out.push(',', c_(sentenceAround(c.text, m.start, m.end)), ',', c_(m.start), ',', c_(m.end));
+}
+
+/** The cells a clipping's figure rows start with, and those its mention rows start with (to the comma before the mention's own). */
+function rowPrefixes(c: Clipping): { figure: string; mention: string } {
+  const figure = csvRow([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
+  return { figure, mention: `${figure},${csvCell(c.savedAt)},` };
 }
 
 const byPosition = (a: StoredMention, b: StoredMention) => a.start - b.start || a.end - b.end;
@@ -135,14 +142,8 @@ type SetCells = { kind: string; figure: boolean; mentionTail: string; figureTail
 
 function setCells(set: FieldEntries): SetCells {
   const f = Object.fromEntries(set) as Partial<StoredMention>;
-  const cells = (values: unknown[]) => values.map(c_).join(',');
-  return {
-    kind: c_(f.kind),
-    figure: f.kind === 'figure',
-    // The columns after kind, start, end and text (see pushMention), and after a figure's text (pushFigure).
-    mentionTail: cells([f.canonical, f.entityId, f.wikidata, f.institutionKind, f.country, f.institutionId, f.value, f.valueMax, f.unit, f.currency, f.category, f.qualifier, f.iso]),
-    figureTail: cells([f.value, f.valueMax, f.unit, f.currency, f.category, f.qualifier]),
-  };
+  const cells = (fields: readonly (keyof StoredMention)[]) => fields.map((field) => c_(f[field])).join(',');
+  return { kind: c_(f.kind), figure: f.kind === 'figure', mentionTail: cells(MENTION_TAIL), figureTail: cells(FIGURE_TAIL) };
 }
 
 /**
@@ -158,17 +159,16 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
     clippingLines.push(csvRow(clippingRow(c, names)));
     // A clipping's rows are built as one array of cell strings and joined once: concatenating
     // cell by cell makes a rope node per cell, millions of short-lived objects on a large library.
-    const figurePrefix = csvRow([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
-    const mentionPrefix = `${figurePrefix},${csvCell(c.savedAt)},`;
+    const prefix = rowPrefixes(c);
     const mentions: string[] = [];
     const figures: string[] = [];
     for (const m of [...c.mentions].sort(byPosition)) {
       if (mentions.length) mentions.push('\r\n');
-      mentions.push(mentionPrefix);
+      mentions.push(prefix.mention);
       pushMention(mentions, m);
       if (m.kind !== 'figure') continue;
       if (figures.length) figures.push('\r\n');
-      figures.push(figurePrefix, ',');
+      figures.push(prefix.figure, ',');
       pushFigure(figures, c, m);
     }
     mentionBlocks.push(mentions.join(''));
@@ -178,8 +178,7 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
   // mentions, and a mention costs its offsets and its text.
   const addPacked = (c: PackedClipping) => {
     clippingLines.push(csvRow(clippingRow(c, names)));
-    const figurePrefix = csvRow([c.id, c.url, c.title, opt(c.siteName), opt(c.published)]);
-    const mentionPrefix = `${figurePrefix},${csvCell(c.savedAt)},`;
+    const prefix = rowPrefixes(c);
     const sets: SetCells[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
@@ -200,8 +199,8 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
     for (const k of order) {
       const cells = sets[k], start = starts[k], end = ends[k];
       const text = csvCell(c.text.slice(start, end));
-      mentions.push(`${mentionPrefix}${cells.kind},${start},${end},${text},${cells.mentionTail}`);
-      if (cells.figure) figures.push(`${figurePrefix},${text},${cells.figureTail},${csvCell(sentenceAround(c.text, start, end))},${start},${end}`);
+      mentions.push(`${prefix.mention}${cells.kind},${start},${end},${text},${cells.mentionTail}`);
+      if (cells.figure) figures.push(`${prefix.figure},${text},${cells.figureTail},${csvCell(sentenceAround(c.text, start, end))},${start},${end}`);
     }
     mentionBlocks.push(mentions.join('\r\n'));
     figureBlocks.push(figures.join('\r\n'));
