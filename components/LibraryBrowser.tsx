@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import { allCollections } from '@/lib/db/edits';
 import { clippingsByIds, facetOptions, filterValues, libraryHead, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
 import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
@@ -20,37 +20,46 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it
   // is current, and the first screen's rows, read in the same step: the list draws them with the
-  // count. For the whole library it holds only the first screen's ids (see libraryHead)...
+  // count. For the whole library it holds only the first screen's ids, and the count follows (see
+  // libraryHead)...
   const result = useLiveQuery(async () => {
     const screen = firstScreen(listHeight);
     const head = await libraryHead(db, query, screen);
-    const ids = head?.ids ?? (await queryLibrary(db, query)).ids;
-    return { key, ids, total: head?.total ?? ids.length, first: await clippingsByIds(db, ids.slice(0, screen)) };
+    if (head) return { key, ids: head.rows.map((c) => c.id), total: head.total, first: head.rows };
+    const { ids } = await queryLibrary(db, query);
+    return { key, ids, total: ids.length, first: await clippingsByIds(db, ids.slice(0, screen)) };
   }, [db, key, listHeight], null);
+  // Asked for in the render that draws the first rows; then the count stays live, so that clearing
+  // a search shows it at once.
+  const countWanted = useRef(false);
+  if (result.value?.total === null) countWanted.current = true;
+  const counted = useLiveQuery(async () => (countWanted.current ? db.clippings.count() : null), [db, countWanted.current], null);
+  const total = result.value ? result.value.total ?? counted.value : null;
   // ...and every id is read once the list scrolls past them: read at once, that read would compete
   // with the search typed next.
   const [moreFor, setMoreFor] = useState<string | null>(null);
   const onMore = useCallback(() => setMoreFor(key), [key]);
-  const partial = moreFor === key && result.value?.key === key && result.value.ids.length < result.value.total;
+  const partial = moreFor === key && result.value?.key === key && total !== null && result.value.ids.length < total;
   const whole = useLiveQuery(async () => (partial ? { key, ids: (await queryLibrary(db, query)).ids } : null), [db, key, partial], null);
   const ids = whole.value?.key === result.value?.key ? whole.value?.ids : undefined;
-  // The filters' own queries wait for the first result: the first rows are what the reader waits for.
-  const listed = result.value !== null;
+  // The filters' own queries wait for the first result and its count: the first rows are what the
+  // reader waits for.
+  const listed = result.value !== null && total !== null;
   const chips = useLiveQuery(async () => (listed ? facetOptions(db) : []), [db, listed], []);
   const collections = useLiveQuery(async () => (listed ? allCollections(db) : []), [db, listed], []);
   const values = useLiveQuery(async () => (listed ? filterValues(db) : { sites: [], tags: [] }), [db, listed], { sites: [], tags: [] });
   const load = useCallback((ids: number[]) => clippingsByIds(db, ids), [db]);
   const filtered = Object.values(query).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
-  const count = ids?.length ?? result.value?.total ?? 0;
-  const failed = result.error ?? whole.error;
+  const count = ids?.length ?? total;
+  const failed = result.error ?? whole.error ?? counted.error;
   return (
     <section class="library" aria-label="Library">
       <LibraryFilters query={query} onChange={setQuery} chips={chips.value} collections={collections.value} sites={values.value.sites} tags={values.value.tags} />
       {failed ? <div class="status error" role="alert">The library could not be read: {failed.message}</div> : (
         <>
-          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key}>{result.value ? `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}` : 'Reading the library…'}</p>
+          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key} data-counted={result.value && count !== null ? count : undefined}>{!result.value ? 'Reading the library…' : count === null ? 'Latest clippings, counting…' : `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}`}</p>
           {result.value && (
-            <ClippingList ids={ids ?? result.value.ids} count={count} onMore={onMore} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
+            <ClippingList ids={ids ?? result.value.ids} count={count ?? result.value.ids.length} onMore={onMore} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
               empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />
           )}
         </>

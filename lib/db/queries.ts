@@ -68,15 +68,16 @@ export function isWholeLibrary(q: LibraryQuery): boolean {
 }
 
 /**
- * For the whole library, the first `limit` ids that queryLibrary gives and how many it gives in
- * all, from the head of the recency index and a count: a list can draw its first screen without
- * the index's every key (100 ms for 10,000 clippings), and read those after. Null for a query
- * that filters, whose ids are read whole.
+ * For the whole library, the rows of the first `limit` ids that queryLibrary gives, from the head
+ * of the recency index, and how many there are in all when the head holds them all (fewer than
+ * `limit`), else null: a list draws its first screen without reading the index's every key (100 ms
+ * for 10,000 clippings), and without waiting for a count, which reads every record (35–50 ms).
+ * Null for a query that filters, whose ids are read whole.
  */
-export async function libraryHead(db: MigraLensDB, q: LibraryQuery, limit: number): Promise<{ ids: number[]; total: number } | null> {
+export async function libraryHead(db: MigraLensDB, q: LibraryQuery, limit: number): Promise<{ rows: ClippingRow[]; total: number | null } | null> {
   if (!isWholeLibrary(q)) return null;
-  const [ids, total] = await Promise.all([recency(db).limit(limit).primaryKeys(), db.clippings.count()]);
-  return { ids: ids as number[], total };
+  const rows = await recency(db).limit(limit).toArray();
+  return { rows, total: rows.length < limit ? rows.length : null };
 }
 
 /** The clippings, most recently saved or updated first (then the higher id first). */

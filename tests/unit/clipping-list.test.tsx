@@ -72,6 +72,31 @@ describe('LibraryBrowser', () => {
     expect(titles()[0]).toBe('Crossing report 12');
   });
 
+  test('draws the whole library\'s first rows without waiting for its count, which follows', async () => {
+    for (let i = 1; i <= 30; i++) await saveClipping(db, input(i));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const count = db.clippings.count.bind(db.clippings);
+    const counting = vi.spyOn(db.clippings, 'count').mockImplementation((() => held.then(() => count())) as typeof db.clippings.count);
+    await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
+    await vi.waitFor(() => expect(titles().length).toBeGreaterThan(0));
+    expect(titles()[0]).toBe('Crossing report 30');
+    expect(root.querySelector('.result-count')!.textContent).toBe('Latest clippings, counting…');
+    await vi.waitFor(() => expect(counting).toHaveBeenCalled());
+    await act(async () => { release(); await held; });
+    await vi.waitFor(() => expect(root.querySelector('.result-count')!.textContent).toBe('30 clippings'));
+    expect(root.querySelector('.clippings')!.getAttribute('style')).toContain(`height: ${30 * 84}px`);
+  });
+
+  test('a library that fits the first screen is counted from its head', async () => {
+    for (let i = 1; i <= 3; i++) await saveClipping(db, input(i));
+    const counting = vi.spyOn(db.clippings, 'count');
+    await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
+    await vi.waitFor(() => expect(root.querySelector('.result-count')!.textContent).toBe('3 clippings'));
+    expect(titles()).toEqual(['Crossing report 3', 'Crossing report 2', 'Crossing report 1']);
+    expect(counting).not.toHaveBeenCalled();
+  });
+
   test('draws the whole library\'s first rows from the head of the recency index, and every row once scrolled to', async () => {
     for (let i = 1; i <= 30; i++) await saveClipping(db, input(i));
     await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
