@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { allCollections } from '@/lib/db/edits';
-import { clippingsByIds, facetOptions, filterValues, libraryHead, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
+import { clippingsByIds, facetOptions, filterValues, queryHead, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
 import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
 import { ClippingList, firstScreen } from './ClippingList';
 import { LibraryFilters } from './LibraryFilters';
@@ -19,15 +19,11 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
   const [query, setQuery] = useState<LibraryQuery>({});
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it
-  // is current, and the first screen's rows, read in the same step: the list draws them with the
-  // count. For the whole library it holds only the first screen's ids, and the count follows (see
-  // libraryHead)...
+  // is current, and the first screen's ids and rows, read in the same step: the list draws them
+  // with the count. For the whole library the count follows (see queryHead)...
   const result = useLiveQuery(async () => {
-    const screen = firstScreen(listHeight);
-    const head = await libraryHead(db, query, screen);
-    if (head) return { key, ids: head.rows.map((c) => c.id), total: head.total, first: head.rows };
-    const { ids } = await queryLibrary(db, query);
-    return { key, ids, total: ids.length, first: await clippingsByIds(db, ids.slice(0, screen)) };
+    const head = await queryHead(db, query, firstScreen(listHeight));
+    return { key, ids: head.ids, total: head.total, first: head.rows };
   }, [db, key, listHeight], null);
   // Asked for in the render that draws the first rows; then the count stays live, so that clearing
   // a search shows it at once.

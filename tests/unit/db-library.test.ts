@@ -3,7 +3,7 @@ import type { AnchoredMention } from '../../lib/annotate-page';
 import { clippingWithMentions, getClipping, isSaved, mentionsOf, saveClipping, saveClippings, trySaveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping, restoreClipping } from '../../lib/db/edits';
 import { facetTerm } from '../../lib/db/facets';
-import { clippingsByIds, facetOptions, filterValues, libraryHead, queryLibrary, type LibraryQuery } from '../../lib/db/queries';
+import { clippingsByIds, facetOptions, filterValues, isWholeLibrary, queryHead, queryLibrary, type LibraryQuery } from '../../lib/db/queries';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { clippingsWithWord } from '../../lib/db/term-index';
@@ -72,18 +72,30 @@ describe('queries', () => {
     expect(scarce[0]).toBe(item30);
     expect((await queryLibrary(db, { text: 'plentiful' })).ids).toEqual(idsOf((t) => t.startsWith('Item ')));
     expect((await queryLibrary(db, { text: 'plentiful scarce' })).ids).toEqual(scarce);
-    // The whole library's head: the same first rows, ties included, without every key; the count
-    // only when the head holds the whole library.
-    for (const q of [{}, { text: 'a' }, { text: ' ', facets: [] }]) {
-      for (const limit of [1, 9, 80, all.length, all.length + 1, 500]) {
-        const head = (await libraryHead(db, q, limit))!;
-        expect(head.rows).toEqual(rows.slice(0, limit));
-        expect(head.total).toBe(limit > all.length ? all.length : null);
+    // The head of a result: the same first ids and rows, ties included, without putting every match
+    // of many in order; the count at once for a filter, for the whole library only when the head holds it all.
+    const queries: LibraryQuery[] = [{}, { text: 'a' }, { text: ' ', facets: [] }, { text: 'plentiful' }, { text: 'scarce' },
+      { text: 'plentiful scarce' }, { text: 'plentiful', siteName: 'News' }, { text: 'words 14' }, { text: 'nothing' }];
+    for (const q of queries) {
+      const full = (await queryLibrary(db, q)).ids;
+      for (const limit of [1, 9, 80, full.length, full.length + 1, 500]) {
+        for (const reads of [undefined, [7, 20, Infinity]]) {
+          const head = await queryHead(db, q, limit, reads);
+          // A few matches come all at once; many, the first screen's.
+          expect(head.ids).toEqual(full.slice(0, full.length <= 100 ? undefined : limit));
+          expect(head.rows).toEqual(await clippingsByIds(db, full.slice(0, limit)));
+          expect(head.total).toBe(isWholeLibrary(q) && limit <= full.length ? null : full.length);
+        }
       }
     }
-    for (const q of [{ text: 'scarce' }, { tag: 'x' }, { siteName: 'Other' }, { collectionId: 1 }, { from: '2024-01-01' }, { facets: [{ type: 'category', category: 'arrivals' }] }] as LibraryQuery[]) {
-      expect(await libraryHead(db, q, 9)).toBeNull();
-    }
+    expect((await queryLibrary(db, { text: 'plentiful', siteName: 'News' })).ids).toHaveLength(150);
+    // A clipping deleted between the read of the search index and that of the recency index: the
+    // head that holds every match counts what it found.
+    await db.clippings.delete(item30);
+    const head = await queryHead(db, { text: 'plentiful' }, 500, [7, 20, Infinity]);
+    expect(head.ids).toEqual((await queryLibrary(db, { text: 'plentiful' })).ids);
+    expect(head.total).toBe(149);
+    expect((await queryLibrary(db, { text: 'words 14' })).ids.length).toBeGreaterThan(0);
   });
 
   test('no filter: everything, most recent first', async () => {
