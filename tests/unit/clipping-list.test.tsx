@@ -97,6 +97,22 @@ describe('LibraryBrowser', () => {
     expect(counting).not.toHaveBeenCalled();
   });
 
+  test('a search with many matches draws its first rows and its count at once, and every row once scrolled to', async () => {
+    for (let i = 1; i <= 120; i++) await saveClipping(db, input(i));
+    await saveClipping(db, { ...input(121), title: 'Budget', text: 'Budget.', urlKey: 'https://news.example/budget', url: 'https://news.example/budget' });
+    await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
+    await vi.waitFor(() => expect(titles()[0]).toBe('Budget'));
+    const search = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    await act(async () => { search.value = 'crossing'; search.dispatchEvent(new Event('input', { bubbles: true })); });
+    await vi.waitFor(() => expect(root.querySelector('.result-count')!.textContent).toBe('120 clippings found'));
+    expect(titles()[0]).toBe('Crossing report 120');
+    expect(root.querySelector('.clippings')!.getAttribute('style')).toContain(`height: ${120 * 84}px`);
+    const box = root.querySelector<HTMLElement>('.virtual-list')!;
+    await act(async () => { box.scrollTop = 120 * 84 - 340; box.dispatchEvent(new Event('scroll')); });
+    await vi.waitFor(() => expect(titles()).toContain('Crossing report 1'));
+    expect(titles()).not.toContain('Budget');
+  });
+
   test('draws the whole library\'s first rows from the head of the recency index, and every row once scrolled to', async () => {
     for (let i = 1; i <= 30; i++) await saveClipping(db, input(i));
     await act(async () => { render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} />, root); });
