@@ -53,7 +53,7 @@ export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserP
       <LibraryFilters query={query} onChange={setQuery} chips={chips.value} collections={collections.value} sites={values.value.sites} tags={values.value.tags} />
       {failed ? <div class="status error" role="alert">The library could not be read: {failed.message}</div> : (
         <>
-          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key} data-counted={result.value && count !== null ? count : undefined}>{!result.value ? 'Reading the library…' : count === null ? 'Latest clippings, counting…' : `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}`}</p>
+          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key} data-counted={count ?? undefined}>{!result.value ? 'Reading the library…' : count === null ? 'Latest clippings, counting…' : `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}`}</p>
           {result.value && (
             <ClippingList ids={ids ?? result.value.ids} count={count ?? result.value.ids.length} onMore={onMore} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
               empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />

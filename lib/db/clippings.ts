@@ -218,12 +218,13 @@ export async function isSaved(db: MigraLensDB, key: string): Promise<boolean> {
   return (await savedPage(db, key)) !== undefined;
 }
 
-const inTextOrder = (list: StoredMention[]) => list.sort((a, b) => a.start - b.start || a.end - b.end);
+/** The mentions stored with a clipping's article, whole (with their text and anchors), in text order. */
+const mentionsIn = (clippingId: number, article: Article | undefined): StoredMention[] =>
+  unpackMentions(clippingId, article?.mentions, article?.text ?? '').sort((a, b) => a.start - b.start || a.end - b.end);
 
 /** A clipping's mentions, whole (with their text and anchors), in text order. */
 export async function mentionsOf(db: MigraLensDB, clippingId: number): Promise<StoredMention[]> {
-  const article = await getArticle(db, clippingId);
-  return inTextOrder(unpackMentions(clippingId, article?.mentions, article?.text ?? ''));
+  return mentionsIn(clippingId, await getArticle(db, clippingId));
 }
 
 const rowAndArticle = (db: MigraLensDB, id: number) => Promise.all([db.clippings.get(id), getArticle(db, id)]);
@@ -241,5 +242,5 @@ export async function getClipping(db: MigraLensDB, id: number): Promise<Clipping
  */
 export async function clippingWithMentions(db: MigraLensDB, id: number): Promise<{ clipping: Clipping; mentions: StoredMention[] } | undefined> {
   const [row, body] = await rowAndArticle(db, id);
-  return row && { clipping: withArticle(row, body), mentions: inTextOrder(unpackMentions(id, body?.mentions, body?.text ?? '')) };
+  return row && { clipping: withArticle(row, body), mentions: mentionsIn(id, body) };
 }
