@@ -18,7 +18,7 @@ export async function benchExportImport(n = 10_000): Promise<void> {
     console.log(`library: ${f.mentions.toLocaleString('en')} mentions, ${f.textMb.toFixed(1)} MB of article text, backup file ${f.fileMb.toFixed(1)} MB`);
     console.log(`import:      parse + validate ${ms(f.importCheck)}, sanitise + write ${ms(f.importWrite)} (of which sanitising ${ms(f.importSanitise)}), total ${ms(f.importCheck + f.importWrite)}`);
     console.log(`JSON export: read, written and made a file ${ms(f.jsonExport)} (${f.jsonMb.toFixed(1)} MB)`);
-    console.log(`CSV export:  read and written ${ms(f.csvExport)}, zip ${ms(f.csvZip)} (${f.zipMb.toFixed(1)} MB), total ${ms(f.csvExport + f.csvZip)}`);
+    console.log(`CSV export:  read, written and zipped as written ${ms(f.csvExport)} (${f.zipMb.toFixed(1)} MB zip)`);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ExportOutcome, ImportOutcome, TaskProgress } from '@/components/ExportPanel';
 import type { MigraLensDB } from '@/lib/db/schema';
 import { describeStorageError } from '@/lib/db/storage-errors';
-import { exportBackupBlob, exportScope } from '@/lib/export/export-scope';
+import { exportBackupBlob, exportCsvZip, exportScope } from '@/lib/export/export-scope';
 import { BACKUP_FILE } from '@/lib/export/json-backup';
 import { FORMAT_INFO, type ExportFormat } from '@/lib/export/index';
 import type { ExportScope } from '@/lib/export/read-library';
@@ -37,6 +37,13 @@ export async function exportLibrary(db: MigraLensDB, scope: ExportScope, format:
     const { blob, clippings } = await exportBackupBlob(db, scope, meta, progress);
     const fileName = datedName(BACKUP_FILE, stamp);
     download(blob, fileName);
+    return { ok: true, fileName, clippings };
+  }
+  if (format === 'csv') {
+    // Zipped as it is written: see exportCsvZip.
+    const { bytes, clippings } = await exportCsvZip(db, scope, progress);
+    const fileName = `migralens-csv-${stamp}.zip`;
+    download(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME.zip }), fileName);
     return { ok: true, fileName, clippings };
   }
   const { files, clippings } = await exportScope(db, scope, format, meta, progress);

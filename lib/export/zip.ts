@@ -44,7 +44,7 @@ export function hasGzipStream(): boolean {
   }
 }
 
-type Deflated = { data: Uint8Array; crc: number; size: number };
+export type Deflated = { data: Uint8Array; crc: number; size: number };
 
 /**
  * A zip entry's deflated data and CRC-32 are a gzip member without its header and trailer: asking
@@ -85,7 +85,7 @@ export async function zipNative(files: readonly ExportFile[], options: ZipOption
   return zipArchive(files.map((f) => f.name), entries, mtime);
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);

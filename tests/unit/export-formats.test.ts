@@ -19,9 +19,10 @@ import { readExportSource } from '../../lib/export/read-library';
 import { writeRis } from '../../lib/export/ris';
 import { sentenceAround } from '../../lib/export/sentence';
 import type { ExportSource } from '../../lib/export/types';
-import { PIECE, textBlob } from '../../lib/export/utf8';
+import { pieceEnd, PIECE, textBlob } from '../../lib/export/utf8';
 import { ANNO_CONTEXT, writeWebAnnotations, type AnnotationCollection } from '../../lib/export/web-annotation';
-import { fromGzip, hasGzipStream, zipFflate, zipFiles, zipNative } from '../../lib/export/zip';
+import { fromGzip, hasGzipStream, NATIVE_PIECE, zipFflate, zipFiles, zipNative } from '../../lib/export/zip';
+import { zipWriter } from '../../lib/export/zip-writer';
 import { seedLibrary } from './helpers/export-library';
 
 const noPause = { pause: async () => {} };
@@ -118,7 +119,9 @@ describe('CSV', () => {
       }
       return text.slice(from, to).replace(/\s+/g, ' ').trim();
     };
-    const alphabet = ['a', 'b', ' ', ' ', '.', '!', '?', '…', '"', '»', '”', ')', '\n', '\u00a0', '\t', '3', ','];
+    // Every kind of white space /\s/ knows, and two it does not (U+180E, U+200B).
+    const alphabet = ['a', 'b', ' ', ' ', '.', '!', '?', '…', '"', '\'', '»', '”', ')', '\n', '\u00a0', '\t', '3', ',',
+      '\r', '\v', '\f', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u200b', '\u201c'];
     let seed = 11;
     const next = () => (seed = (seed * 48271) % 2147483647);
     for (let k = 0; k < 400; k++) {
@@ -212,6 +215,31 @@ describe('zip, with the platform\'s compressor and without', () => {
     expect(hasGzipStream()).toBe(false);
     const zipped = await zipFiles(files, { ...noPause, mtime });
     expect(contents(zipped)).toEqual(Object.fromEntries(files.map((f) => [f.name, f.content])));
+  });
+
+  // Written as an export writes them: a run of text at a time (never cut inside a surrogate pair),
+  // the files interleaved, some runs longer than a buffer.
+  const writeInterleaved = async () => {
+    const zip = zipWriter();
+    const sinks = files.map((f) => zip.entry(f.name));
+    files.forEach((f, i) => {
+      for (let at = 0, k = 0; at < f.content.length; k++) {
+        const end = pieceEnd(f.content, at, [2, 7, 5000, NATIVE_PIECE, 3 * NATIVE_PIECE][k % 5]);
+        sinks[i].write(f.content.slice(at, end));
+        at = end;
+      }
+    });
+    return zip.finish(mtime);
+  };
+
+  test('a zip written as the files are, with the platform\'s compressor and without, holds the same files', async () => {
+    const expected = Object.fromEntries(files.map((f) => [f.name, f.content]));
+    const streamed = await writeInterleaved();
+    expect(contents(streamed)).toEqual(expected);
+    // The same archive as zipNative makes from the whole texts, byte for byte.
+    expect([...streamed]).toEqual([...await zipNative(files, { ...noPause, mtime })]);
+    vi.stubGlobal('CompressionStream', undefined);
+    expect(contents(await writeInterleaved())).toEqual(expected);
   });
 
   test('a compressor that refuses gzip counts as none', () => {

@@ -2,7 +2,8 @@
 // The fixture pages go through the real pipeline, and DOMPurify needs a complete DOM.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
-import { exportBackupBlob, exportScope } from '../../lib/export/export-scope';
+import { unzipSync } from 'fflate';
+import { exportBackupBlob, exportCsvZip, exportScope } from '../../lib/export/export-scope';
 import { jsonBackupBlobWriter, jsonBackupWriter } from '../../lib/export/json-backup';
 import { EXPORT_FORMATS, exportFiles } from '../../lib/export/index';
 import { readExportSource, type ExportScope } from '../../lib/export/read-library';
@@ -47,6 +48,17 @@ describe('exporting straight from the library, a batch written while the next is
     const { blob, clippings } = await exportBackupBlob(db, scope, meta, { ...noPause, batchSize: 1 });
     expect(await blobText(blob)).toBe(file.content);
     expect(blob.type).toBe('application/json');
+    expect(clippings).toBe((await readExportSource(db, scope)).clippings.length);
+  });
+
+  test.each(scopes)('the CSV of %s zipped as it is written holds the same files', async (_, scope) => {
+    const { files } = await exportScope(db, scope, 'csv', meta, { ...noPause, batchSize: 1 });
+    const { bytes, clippings } = await exportCsvZip(db, scope, { ...noPause, batchSize: 1 });
+    const unzipped = unzipSync(bytes);
+    expect(Object.keys(unzipped)).toEqual(files.map((f) => f.name));
+    // Node's Buffer keeps the BOM, which TextDecoder (and fflate's strFromU8) would drop.
+    expect(files.map((f) => Buffer.from(unzipped[f.name]).toString('utf8'))).toEqual(files.map((f) => f.content));
+    expect(files[1].content.split('\r\n').length).toBeGreaterThan(3);
     expect(clippings).toBe((await readExportSource(db, scope)).clippings.length);
   });
 
