@@ -102,18 +102,29 @@ function mentionTemplate(set: FieldEntries): MentionTemplate {
  */
 export function writePackedLine(c: PackedClipping, write: (text: string) => void): void {
   const head = JSON.stringify(clippingFields(c));
-  write(head === '{}' ? '{"mentions":[' : `${head.slice(0, -1)},"mentions":[`);
-  const pieces: string[] = [];
+  // Written in pieces rather than joined: each join or concatenation is one more copy of the text.
+  if (head !== '{}') {
+    write(head.slice(0, -1));
+    write(',');
+  } else write('{');
+  write('"mentions":[');
   const templates = new Map<FieldEntries, MentionTemplate>();
   eachPacked(c.packed, (set, start, end, k) => {
     let t = templates.get(set);
     if (!t) templates.set(set, (t = mentionTemplate(set)));
-    if (k) pieces.push(',');
-    for (let i = 0; i < t.offsets.length; i++) pieces.push(t.texts[i], String(t.offsets[i] === 'start' ? start : end));
-    pieces.push(t.texts[t.offsets.length], t.empty ? '"id":' : ',"id":', String(k + 1), ',"text":', JSON.stringify(c.text.slice(start, end)), '}');
+    if (k) write(',');
+    for (let i = 0; i < t.offsets.length; i++) {
+      write(t.texts[i]);
+      write(String(t.offsets[i] === 'start' ? start : end));
+    }
+    write(t.texts[t.offsets.length]);
+    write(t.empty ? '"id":' : ',"id":');
+    write(String(k + 1));
+    write(',"text":');
+    write(JSON.stringify(c.text.slice(start, end)));
+    write('}');
   });
-  pieces.push(']}');
-  write(pieces.join(''));
+  write(']}');
 }
 
 /**
