@@ -98,7 +98,7 @@ function mentionTemplate(set: FieldEntries): MentionTemplate {
  * The backup's line for a clipping read from the library, from its mentions as stored: the same
  * text as JSON.stringify(backupClipping(withMentions(c))), without making an object (and an
  * anchor, which the backup leaves out) for each of half a million mentions. Each field set's JSON
- * is made once; a mention adds its offsets, number and text. Written as two pieces to `write`.
+ * is made once; a mention adds its offsets, number and text. Handed to `write` in pieces.
  */
 export function writePackedLine(c: PackedClipping, write: (text: string) => void): void {
   const head = JSON.stringify(clippingFields(c));

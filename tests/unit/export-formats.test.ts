@@ -24,6 +24,7 @@ import { ANNO_CONTEXT, writeWebAnnotations, type AnnotationCollection } from '..
 import { fromGzip, hasGzipStream, NATIVE_PIECE, zipFflate, zipFiles, zipNative } from '../../lib/export/zip';
 import { zipWriter } from '../../lib/export/zip-writer';
 import { seedLibrary } from './helpers/export-library';
+import { blobBytes } from './helpers/read-blob';
 
 const noPause = { pause: async () => {} };
 let source: ExportSource;
@@ -266,16 +267,10 @@ describe('UTF-8 pieces', () => {
     let pauses = 0;
     const blob = await textBlob(text, 'application/json', { piece: PIECE, pause: async () => { pauses++; }, sliceMs: 0, onProgress: (d) => progress.push(d) });
     expect(blob.type).toBe('application/json');
-    // jsdom's Blob has no arrayBuffer(): read it as a page without one would.
-    const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(blob);
-    });
-    // Compared as Buffers: jsdom's ArrayBuffer is of another realm, and element by element is slow.
-    expect(Buffer.from(bytes).equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
-    expect(Buffer.from(bytes).toString('utf8')).toBe(text);
+    // Compared as Buffers: element by element is slow.
+    const bytes = await blobBytes(blob);
+    expect(bytes.equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
+    expect(bytes.toString('utf8')).toBe(text);
     expect(pauses).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(text.length);
   });

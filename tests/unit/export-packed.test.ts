@@ -7,6 +7,7 @@ import { csvWriter } from '../../lib/export/csv';
 import { jsonBackupBlobWriter, jsonBackupWriter } from '../../lib/export/json-backup';
 import { withMentions } from '../../lib/export/read-library';
 import type { ExportFile, PackedClipping } from '../../lib/export/types';
+import { blobText } from './helpers/read-blob';
 
 // What the CSV and JSON writers make from mentions as stored must be, byte for byte, what it makes from the
 // same mentions whole: awkward values, lists out of order, fields left undefined.
@@ -42,14 +43,6 @@ const clipping = (id: number, mentions: readonly MentionToPack[]): PackedClippin
 const clippings = [clipping(1, MENTIONS), clipping(2, []), clipping(3, [...MENTIONS].reverse())];
 const content = (files: readonly ExportFile[]) => files.map((f) => `${f.name}\n${f.content}`).join('\n---\n');
 const createdAt = '2024-05-01T00:00:00.000Z';
-
-/** A Blob's text, read the way a page reads a file (jsdom's Blob has no `text()`). */
-const blobText = (blob: Blob) => new Promise<string>((resolve, reject) => {
-  const reader = new FileReader();
-  reader.onload = () => resolve(reader.result as string);
-  reader.onerror = () => reject(reader.error);
-  reader.readAsText(blob);
-});
 
 describe('the writers reading the mentions as stored', () => {
   test('CSV: the same three files as from the mentions whole', () => {

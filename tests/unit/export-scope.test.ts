@@ -8,6 +8,7 @@ import { jsonBackupBlobWriter, jsonBackupWriter } from '../../lib/export/json-ba
 import { EXPORT_FORMATS, exportFiles } from '../../lib/export/index';
 import { readExportSource, type ExportScope } from '../../lib/export/read-library';
 import { seedLibrary } from './helpers/export-library';
+import { blobText } from './helpers/read-blob';
 
 let db: MigraLensDB;
 beforeEach(async () => {
@@ -18,14 +19,6 @@ afterEach(async () => { await db.delete(); });
 
 const meta = { exportedAt: '2024-05-01T00:00:00.000Z', generator: 'test' };
 const noPause = { pause: async () => {} };
-
-/** A Blob's text, read the way a page reads a file (jsdom's Blob has no `text()`). */
-const blobText = (blob: Blob) => new Promise<string>((resolve, reject) => {
-  const reader = new FileReader();
-  reader.onload = () => resolve(reader.result as string);
-  reader.onerror = () => reject(reader.error);
-  reader.readAsText(blob);
-});
 
 describe('exporting straight from the library, a batch written while the next is read', () => {
   const scopes: [string, ExportScope][] = [
