@@ -21,7 +21,7 @@ export function facetKey(f: Facet): string {
 }
 
 /**
- * A facet key as an entry of the `terms` index, beside the search words: one row per facet lists
+ * A facet key as an entry of the `terms` index, beside the search words: one list per facet holds
  * the clippings that have it, instead of an index entry per facet of every clipping (about twenty
  * each), which was a fifth of an import's time. Search words never contain `#`.
  */

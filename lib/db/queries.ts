@@ -31,8 +31,8 @@ const MIN_PREFIX = 3;
 const FEW = 100;
 
 /**
- * Every filter is an index lookup that yields clipping ids (no clipping is read; a word or a facet
- * is one row of the `terms` index, a prefix a key range of it); the sets are intersected and ordered by the
+ * Every filter is an index lookup that yields clipping ids (no clipping is read; a word, a prefix
+ * or a facet is read from the rows of one shard of the `terms` index); the sets are intersected and ordered by the
  * `updatedAt` index. Reading the rows is left to the caller, for the rows it shows (see
  * `clippingsByIds`). This keeps a 10,000-clipping library fast.
  */

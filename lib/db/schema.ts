@@ -3,7 +3,7 @@ import { packOf, packRecords, PACK_SIZE, type Article, type ArticlePack } from '
 import { facetTerm } from './facets';
 import { NO_MENTIONS, packMentions, type PackedMention, type PackedMentions } from './mention-store';
 import { searchWords } from './search-words';
-import { updateTerms, type WordsChange } from './term-index';
+import { BUCKET, shardEntries, shardOf, shardRow, updateTerms, type WordsChange } from './term-index';
 import type { TextAnchor } from '../anchor/text-quote';
 import type { Mention } from '../detect/types';
 
@@ -42,7 +42,7 @@ export type ClippingRow = {
   summary: ClippingSummary;
   /**
    * What was detected, as keys (`kind:person`, `entity:eu.frontex`, `name:institution:Frontex`,
-   * `category:deaths`), derived from the mentions in the same transaction. Each is also a row of
+   * `category:deaths`), derived from the mentions in the same transaction. Each is also an entry of
    * the `terms` index (see facets.ts), from which filters read clipping ids instead of joining half
    * a million mentions; chips count them over the recent rows.
    */
@@ -62,13 +62,19 @@ export type ClippingBody = {
 };
 
 /**
- * The search index, inverted: per word, the ids of the clippings that contain it, in one or more
- * rows (`bucket`: a save adds to the row of its id's 1,024, an import to one row per word; see
- * term-index.ts). A 10,000-clipping library holds tens of thousands of rows instead of millions of
- * multiEntry index entries, which is what made imports slow; a search reads a key range per word
- * (of words, for the prefix of the last word).
+ * A row of the search index, inverted: the words that begin with the same two characters (`term`,
+ * the shard; see term-index.ts), and for each, the ids of the clippings that contain it among the
+ * 1,024 of the row's `bucket`. A 10,000-clipping library holds a few thousand rows instead of
+ * millions of multiEntry index entries (version 2) or a row per word (version 5, 30,000 rows for
+ * a generated library), which is what made imports slow; a search reads the rows of one shard per
+ * word, a save or a delete one row per shard of its words. `words` are in order; the ids of `words[i]`, ascending, are
+ * `ids` from `ends[i - 1]` (0 for the first) to `ends[i]`: arrays of 32-bit integers, which the
+ * browser copies in and out of IndexedDB as they are, where it decodes a list of numbers one by one.
  */
-export type Term = { term: string; bucket: number; ids: number[] };
+export type TermShard = { term: string; bucket: number; words: string[]; ends: Uint32Array; ids: Uint32Array };
+
+/** A version-5 row of the search index: one word's ids in a bucket. */
+type V5Term = { term: string; bucket: number; ids: number[] };
 
 /**
  * All mentions of one clipping, in one row, packed (see mention-store.ts): a save, an export or an
@@ -101,7 +107,7 @@ export const DB_NAME = 'migralens';
 
 export type MigraLensDB = Dexie & {
   clippings: EntityTable<ClippingRow, 'id'>;
-  terms: Table<Term, [string, number]>;
+  terms: Table<TermShard, [string, number]>;
   packs: EntityTable<ArticlePack, 'id'>;
   collections: EntityTable<Collection, 'id'>;
 };
@@ -160,6 +166,12 @@ export const SCHEMA_V5 = {
 };
 
 /**
+ * Version 6: the same tables; the search index's rows hold the words of a shard instead of one
+ * word each (see TermShard).
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
+
+/**
  * The one schema declaration. Each later change is a new `version(n)` with an `upgrade()` and a
  * test in tests/unit/db-upgrade.test.ts that upgrades data written by the version before.
  */
@@ -170,6 +182,7 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+  db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   return db;
 }
 
@@ -305,4 +318,31 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
     await packs.bulkPut([...byPack].flatMap(([id, list]) => packRecords(id, list)));
     after = end;
   }
+}
+
+/**
+ * Regroups the search index's rows of one word each into rows of a shard, each id in the row of
+ * its own bucket (version 5 put all the ids an import added to a word in one row). An upgrade
+ * through version 4 or 5 already wrote shards, with this version's updateTerms: their words are
+ * regrouped all the same, into the rows they are in.
+ */
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  const terms = tx.table('terms');
+  const rows = new Map<string, { term: string; bucket: number; lists: Map<string, Set<number>> }>();
+  for (const row of (await terms.toArray()) as (V5Term | TermShard)[]) {
+    const entries = 'words' in row ? [...shardEntries(row)] : [[row.term, row.ids] as const];
+    for (const [word, ids] of entries) {
+      const term = shardOf(word);
+      for (const id of ids) {
+        const bucket = Math.floor(id / BUCKET);
+        const key = `${term}\u0000${bucket}`;
+        let shard = rows.get(key);
+        if (!shard) rows.set(key, shard = { term, bucket, lists: new Map() });
+        const list = shard.lists.get(word);
+        if (list) list.add(id); else shard.lists.set(word, new Set([id]));
+      }
+    }
+  }
+  await terms.clear();
+  await terms.bulkPut([...rows.values()].map(({ term, bucket, lists }) => shardRow(term, bucket, new Map([...lists].map(([w, ids]) => [w, [...ids].sort((x, y) => x - y)])))));
 }

@@ -1,4 +1,4 @@
-import type { MigraLensDB, Term } from './schema';
+import type { MigraLensDB, TermShard } from './schema';
 
 /** The table behind search (see schema.ts); a transaction's table during an upgrade. */
 export type TermTables = Pick<MigraLensDB, 'terms'>;
@@ -11,56 +11,136 @@ export type TermTables = Pick<MigraLensDB, 'terms'>;
 export type WordsChange = { id: number; before: readonly string[]; after: readonly string[] };
 
 /**
- * Clipping ids per row of a word, for ids added by small changes. A save rewrites one row for each
- * of its words: with all of a common word's ids in one row, a save into a 10,000-clipping library
- * would rewrite megabytes. One change set (an import) puts all the ids it adds to a word into one
- * row, however many: a row per word and per 1,024 ids made an import write six times as many rows.
+ * Clipping ids per row of a shard: the ids of a clipping are in the rows of its bucket,
+ * `floor(id / BUCKET)`, whatever wrote them. A save or a delete reads and rewrites one row per
+ * shard of its words, each holding at most 1,024 clippings' ids; an import of 10,000 clippings
+ * writes a row per shard for each of its ten buckets.
  */
 export const BUCKET = 1024;
 
-// A word never holds this character (see search-words.ts): it splits on anything but letters and digits.
-const keyOf = (term: string, bucket: number) => `${term}\u0000${bucket}`;
-/** The rows of the words from `first` to `last`, every bucket of each (buckets are numbered from 0). */
+/**
+ * Characters of a word that name its shard: the words that begin alike share a row. Chromium
+ * spends about 0.1 ms on each record written, whatever its size: a row per word made the index of
+ * a generated 10,000-clipping library 30,075 rows and 3 s to import, where shards of two
+ * characters make 6,195 rows (ten buckets of about 620). A prefix search (3 characters or more;
+ * see queries.ts) still reads a single shard.
+ */
+export const SHARD_LENGTH = 2;
+
+/** The shard of a word; a facet term (`#name:person:…`) by what follows its last colon, so that a type's facets do not all share one row. */
+export function shardOf(word: string): string {
+  const head = word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0;
+  return word.slice(0, head + SHARD_LENGTH);
+}
+
+/** Each word of a row with its ids (a view into the row's `ids`). */
+export function* shardEntries(row: TermShard): Generator<[string, Uint32Array]> {
+  let from = 0;
+  for (let i = 0; i < row.words.length; i++) {
+    const to = row.ends[i];
+    yield [row.words[i], row.ids.subarray(from, to)];
+    from = to;
+  }
+}
+
+/** A word's ids in a row, or undefined. */
+export function idsInShard(row: TermShard, word: string): Uint32Array | undefined {
+  let lo = 0;
+  let hi = row.words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = row.words[mid];
+    if (w === word) return row.ids.subarray(mid ? row.ends[mid - 1] : 0, row.ends[mid]);
+    if (w < word) lo = mid + 1; else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** A row as stored, from each word's ids: its words in order (so that the same library always has the same index), none without ids. */
+export function shardRow(term: string, bucket: number, lists: ReadonlyMap<string, ArrayLike<number>>): TermShard {
+  const words = [...lists.keys()].filter((w) => lists.get(w)!.length).sort();
+  const ends = new Uint32Array(words.length);
+  let total = 0;
+  words.forEach((w, i) => { total += lists.get(w)!.length; ends[i] = total; });
+  const ids = new Uint32Array(total);
+  words.forEach((w, i) => ids.set(lists.get(w)!, i ? ends[i - 1] : 0));
+  return { term, bucket, words, ends, ids };
+}
+
+// A shard never holds this character (see search-words.ts): a word splits on anything but letters and digits.
+const keyOf = (shard: string, bucket: number) => `${shard}\u0000${bucket}`;
+/** The rows of the shards from `first` to `last`, every bucket of each (buckets are numbered from 0). */
 const rowsBetween = (tables: TermTables, first: string, last: string) => tables.terms.where(':id').between([first, -Infinity], [last, Infinity], true, true);
 
 /**
- * Applies changes of clippings' search words to the inverted index. The ids added go to one row
- * per word, the row of the smallest id added (see BUCKET); an id removed is taken out of whichever
- * row of the word holds it. Runs inside the caller's rw transaction over `terms`.
+ * A row being changed: the lists changed so far by word, beside the row as read. Only the lists a
+ * change touches are copied out of the row's array.
+ */
+type OpenRow = { term: string; bucket: number; stored: TermShard | null; changed: Map<string, number[]> };
+
+function listOf(row: OpenRow, word: string): number[] {
+  const known = row.changed.get(word);
+  if (known) return known;
+  const stored = row.stored && idsInShard(row.stored, word);
+  return stored ? Array.from(stored) : [];
+}
+
+function close(row: OpenRow): TermShard {
+  const lists = new Map<string, ArrayLike<number>>(row.stored ? shardEntries(row.stored) : []);
+  for (const [word, list] of row.changed) lists.set(word, list);
+  return shardRow(row.term, row.bucket, lists);
+}
+
+/** What a change set does to one row: ids added and removed, by word. */
+type RowChange = { term: string; bucket: number; added: Map<string, number[]>; removed: Map<string, Set<number>> };
+
+/**
+ * Applies changes of clippings' search words to the inverted index: each id is added to or removed
+ * from the row of its word's shard in its bucket. Runs inside the caller's rw transaction over `terms`.
  */
 export async function updateTerms(tables: TermTables, changes: readonly WordsChange[]): Promise<void> {
   if (!changes.length) return;
-  const added = new Map<string, number[]>();
-  const removed = new Map<string, Set<number>>();
-  let smallest = Infinity;
-  for (const { id, before, after } of changes) {
-    const kept = new Set(after);
-    for (const w of before) if (!kept.has(w)) addTo(removed, w, id);
-    const had = new Set(before);
-    for (const w of after) if (!had.has(w)) { pushTo(added, w, id); smallest = Math.min(smallest, id); }
-  }
-  const bucket = Math.floor(smallest / BUCKET);
-  const rows = new Map<string, Term>();
-  const existed = new Set<string>();
-  const keep = (row: Term) => { const key = keyOf(row.term, row.bucket); rows.set(key, row); existed.add(key); };
-  // Removals are rare (a delete, an edited note): every row of the word is read to find the id.
-  for (const [term, drop] of removed) {
-    for (const row of await rowsBetween(tables, term, term).toArray()) keep({ ...row, ids: row.ids.filter((id) => !drop.has(id)) });
-  }
-  let targets = [...added.keys()].filter((term) => !rows.has(keyOf(term, bucket)));
-  if (targets.length >= MANY) targets = await existingRows(tables, targets, bucket);
-  (await tables.terms.bulkGet(targets.map((term): [string, number] => [term, bucket]))).forEach((row) => row && keep(row));
-  for (const [term, plus] of added) {
+  const byRow = new Map<string, RowChange>();
+  const rowOf = (word: string, bucket: number) => {
+    const term = shardOf(word);
     const key = keyOf(term, bucket);
-    const row = rows.get(key) ?? { term, bucket, ids: [] };
-    rows.set(key, row);
-    const present = new Set(row.ids);
-    const fresh = plus.filter((id) => !present.has(id));
-    // Kept in ascending order, so that the same library always has the same index (new ids come last, mostly).
-    if (fresh.length) row.ids = row.ids.length && fresh[0] < row.ids[row.ids.length - 1] ? row.ids.concat(fresh).sort((x, y) => x - y) : row.ids.concat(fresh);
+    let change = byRow.get(key);
+    if (!change) byRow.set(key, change = { term, bucket, added: new Map(), removed: new Map() });
+    return change;
+  };
+  for (const { id, before, after } of changes) {
+    const bucket = Math.floor(id / BUCKET);
+    const kept = new Set(after);
+    for (const w of before) if (!kept.has(w)) addTo(rowOf(w, bucket).removed, w, id);
+    const had = new Set(before);
+    for (const w of after) if (!had.has(w)) pushTo(rowOf(w, bucket).added, w, id);
   }
-  const put = [...rows.values()].filter((row) => row.ids.length);
-  const gone = [...rows.entries()].filter(([key, row]) => !row.ids.length && existed.has(key)).map(([, row]): [string, number] => [row.term, row.bucket]);
+  const wanted = [...byRow.values()];
+  const toRead = wanted.length >= MANY ? await existingRows(tables, wanted) : wanted;
+  const read = await tables.terms.bulkGet(toRead.map(({ term, bucket }): [string, number] => [term, bucket]));
+  const stored = new Map<string, TermShard>();
+  for (const row of read) if (row) stored.set(keyOf(row.term, row.bucket), row);
+
+  const put: TermShard[] = [];
+  const gone: [string, number][] = [];
+  for (const [key, { term, bucket, added, removed }] of byRow) {
+    const row: OpenRow = { term, bucket, stored: stored.get(key) ?? null, changed: new Map() };
+    for (const [word, drop] of removed) {
+      const ids = listOf(row, word);
+      if (ids.some((id) => drop.has(id))) row.changed.set(word, ids.filter((id) => !drop.has(id)));
+    }
+    for (const [word, plus] of added) {
+      const ids = listOf(row, word);
+      const present = new Set(ids);
+      const fresh = plus.filter((id) => !present.has(id));
+      // Kept in ascending order, so that the same library always has the same index (new ids come last, mostly).
+      if (fresh.length) row.changed.set(word, ids.length && fresh[0] < ids[ids.length - 1] ? ids.concat(fresh).sort((x, y) => x - y) : ids.concat(fresh));
+    }
+    if (!row.changed.size) continue;
+    const closed = close(row);
+    if (closed.words.length) put.push(closed);
+    else if (row.stored) gone.push([term, bucket]);
+  }
   if (put.length) await tables.terms.bulkPut(put);
   if (gone.length) await tables.terms.bulkDelete(gone);
 }
@@ -68,24 +148,29 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
 const MANY = 500;
 
 /**
- * Which of these words have a row in `bucket`. A save asks for its few hundred words one key each;
- * an import asks for tens of thousands, mostly new: looking each up costs more than reading every
- * key of the index once (keys only), and nothing when the index is empty (a restore).
+ * Which of these rows exist. A save asks for its hundred or so one key each; an import asks for
+ * thousands, mostly new: looking each up costs more than reading every key of the index once
+ * (keys only), and nothing when the index is empty (a restore).
  */
-async function existingRows(tables: TermTables, terms: string[], bucket: number): Promise<string[]> {
+async function existingRows<R extends { term: string; bucket: number }>(tables: TermTables, rows: R[]): Promise<R[]> {
   const total = await tables.terms.count();
   if (total === 0) return [];
-  if (terms.length * 20 < total) return terms;
-  const inBucket = new Set<string>();
-  for (const [term, b] of (await tables.terms.toCollection().primaryKeys()) as [string, number][]) if (b === bucket) inBucket.add(term);
-  return terms.filter((term) => inBucket.has(term));
+  if (rows.length * 20 < total) return rows;
+  const keys = new Set(((await tables.terms.toCollection().primaryKeys()) as [string, number][]).map(([term, bucket]) => keyOf(term, bucket)));
+  return rows.filter((r) => keys.has(keyOf(r.term, r.bucket)));
 }
 
 /** Ids of the clippings containing `word`, or, with `prefix`, any word that starts with it. */
 export async function clippingsWithWord(tables: TermTables, word: string, prefix: boolean): Promise<Set<number>> {
   const out = new Set<number>();
-  // `\uffff` sorts after every letter a word is made of.
-  await rowsBetween(tables, word, prefix ? `${word}\uffff` : word).each((row) => { for (const id of row.ids) out.add(id); });
+  const shard = shardOf(word);
+  // A prefix no longer than a shard's name is in every shard that starts with it; `\uffff` sorts
+  // after every letter a word is made of.
+  const last = prefix && shard === word ? `${word}\uffff` : shard;
+  await rowsBetween(tables, shard, last).each((row: TermShard) => {
+    if (!prefix) idsInShard(row, word)?.forEach((id) => out.add(id));
+    else for (const [w, ids] of shardEntries(row)) if (w.startsWith(word)) ids.forEach((id) => out.add(id));
+  });
   return out;
 }
 

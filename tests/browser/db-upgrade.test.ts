@@ -26,7 +26,7 @@ describe('a version-4 library upgraded in Chromium\'s own IndexedDB, in the exte
   });
 
   test('the old tables are gone and the articles are packed sixteen ids to a record, over 64 KB each', () => {
-    expect(report.version).toBe(5);
+    expect(report.version).toBe(6);
     expect(report.tables).toEqual(['clippings', 'collections', 'packs', 'terms']);
     expect(report.packs).toBe(new Set(IDS.map((id) => Math.floor(id / 16))).size);
     // Values this large are kept by Chromium as blobs beside the database: the faster path, read back whole.
@@ -45,5 +45,11 @@ describe('a version-4 library upgraded in Chromium\'s own IndexedDB, in the exte
     expect([...report.deaths].sort((x, y) => x - y)).toEqual(IDS.filter((id) => id % 2 === 0));
     expect(report.firstOne).toEqual([IDS[0]]);
     expect(report.calais).toBe(IDS.length);
+  });
+
+  test('the search index holds each word in the row of its shard, many words a row', () => {
+    expect(report.index.inTheirShard).toBe(true);
+    expect(report.index.words).toBeGreaterThan(500);
+    expect(report.index.rows).toBeLessThan(report.index.words / 3);
   });
 });

@@ -175,9 +175,10 @@ export async function stopServiceWorker(context: BrowserContext, extensionPage: 
 
 /**
  * The library as stored: clipping primary keys; each mention's pack row, place in its list and
- * clipping id; and the clipping ids each search word points to.
+ * clipping id; the clipping ids each search word points to; and the clipping ids of each row of
+ * the search index (a row holds the words of a shard; see lib/db/term-index.ts).
  */
-export type StoredLibrary = { clippings: number[]; mentions: { row: number; id: number; clippingId: number }[]; terms: Record<string, number[]> };
+export type StoredLibrary = { clippings: number[]; mentions: { row: number; id: number; clippingId: number }[]; terms: Record<string, number[]>; termRows: number[][] };
 
 /**
  * Reads the library from an extension page with the plain IndexedDB API. Whatever the database is
@@ -216,10 +217,15 @@ export function readLibrary(extensionPage: Page): Promise<StoredLibrary> {
       return {
         clippings: clippings as number[],
         mentions: (packs as { id: number; articles: Article[] }[]).flatMap((pack) => pack.articles.flatMap((a) => places(a).map((id) => ({ row: pack.id, id, clippingId: a.id })))),
-        terms: Object.fromEntries((terms as { term: string; ids: number[] }[]).map((t) => [t.term, t.ids])),
+        // A row holds the words of a shard; the ids of words[i] run in `ids` up to ends[i].
+        terms: (terms as { words: string[]; ends: Uint32Array; ids: Uint32Array }[]).reduce<Record<string, number[]>>((all, t) => {
+          t.words.forEach((w, i) => { all[w] = [...(all[w] ?? []), ...t.ids.subarray(i ? t.ends[i - 1] : 0, t.ends[i])]; });
+          return all;
+        }, {}),
+        termRows: (terms as { ids: Uint32Array }[]).map((t) => [...t.ids]),
       };
     }
     // Nothing saved yet: the background creates the database on its first use.
-    return { clippings: [], mentions: [], terms: {} };
+    return { clippings: [], mentions: [], terms: {}, termRows: [] };
   });
 }

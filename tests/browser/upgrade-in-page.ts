@@ -1,6 +1,7 @@
 /**
  * Bundled by db-upgrade.test.ts and run in an extension page of Chromium: writes a library as
- * schema version 4 stored it, opens it with the current schema, and reports what came out.
+ * schema version 4 stored it (a search-index row per word), opens it with the current schema, and
+ * reports what came out.
  */
 import Dexie from 'dexie';
 import { getClipping, mentionsOf } from '../../lib/db/clippings';
@@ -9,6 +10,7 @@ import { packMentions } from '../../lib/db/mention-store';
 import { queryLibrary } from '../../lib/db/queries';
 import { openDatabase, SCHEMA_V4 } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
+import { shardOf } from '../../lib/db/term-index';
 import type { Mention } from '../../lib/detect/types';
 
 /** The article of clipping `id`: about 5,000 characters, so that sixteen of them make a record over 64 KB. */
@@ -66,6 +68,8 @@ export type UpgradeReport = {
   deaths: number[];
   firstOne: number[];
   calais: number;
+  /** Rows of the search index, the words and facets they hold, and whether each is in its shard's row. */
+  index: { rows: number; words: number; inTheirShard: boolean };
 };
 
 export async function upgradeFromVersion4(ids: number[]): Promise<UpgradeReport> {
@@ -97,6 +101,11 @@ export async function upgradeFromVersion4(ids: number[]): Promise<UpgradeReport>
       deaths: (await queryLibrary(db, { facets: [{ type: 'category', category: 'deaths' }] })).ids,
       firstOne: (await queryLibrary(db, { text: 'first one' })).ids,
       calais: (await queryLibrary(db, { text: 'calais' })).ids.length,
+      index: await db.terms.toArray().then((rows) => ({
+        rows: rows.length,
+        words: rows.reduce((n, r) => n + r.words.length, 0),
+        inTheirShard: rows.every((r) => r.words.every((w) => shardOf(w) === r.term)),
+      })),
     };
   } finally {
     db.close();

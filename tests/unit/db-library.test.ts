@@ -8,6 +8,7 @@ import { openDatabase, type MigraLensDB } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { clippingsWithWord } from '../../lib/db/term-index';
 import { selectionClipping } from '../../lib/db/selection';
+import { idsInRow } from './helpers/term-rows';
 import { storedMentions } from './helpers/stored-mentions';
 
 const TEXT = 'Frontex said 27 people died off Calais on 24 November 2021. Gérald Darmanin, ministre de l\'Intérieur, met Europol.';
@@ -160,7 +161,7 @@ describe('saving', () => {
     const c = (await db.clippings.get(id))!;
     expect(c).toMatchObject({ title: 'Channel shipwreck (updated)', note: 'Check Eurostat', tags: ['channel'] });
     expect(c.collections).toHaveLength(1);
-    expect((await db.terms.get(['eurostat', 0]))!.ids).toEqual([id]);
+    expect(await idsInRow(db, 'eurostat', 0)).toEqual([id]);
     expect((await queryLibrary(db, { text: 'eurostat' })).ids).toEqual([id]);
     expect(await db.clippings.count()).toBe(1);
   });

@@ -6,9 +6,10 @@ import { getClipping, mentionsOf, saveClipping, summarise, type ClippingInput } 
 import { deleteClipping, editClipping } from '../../lib/db/edits';
 import { facetsOf, facetTerm } from '../../lib/db/facets';
 import { clippingsByIds, queryLibrary } from '../../lib/db/queries';
-import { getArticle, packOf, SOLO_CHARS, soloKey, type Article } from '../../lib/db/article-packs';
+import { getArticle, packOf, packRecords, SOLO_CHARS, soloKey, type Article } from '../../lib/db/article-packs';
 import { packedCount, packMentions, type PackedMentions } from '../../lib/db/mention-store';
-import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type MigraLensDB } from '../../lib/db/schema';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type MigraLensDB } from '../../lib/db/schema';
+import { shardEntries, shardOf } from '../../lib/db/term-index';
 import { searchWords } from '../../lib/db/search-words';
 import { urlKey } from '../../lib/url-key';
 import { handMadeInput, pageInput } from './helpers/export-library';
@@ -38,36 +39,40 @@ const EXTRAS = [
  * and one row per mention; version 2 keeps the article and its words in `bodies`; version 3 keeps
  * the words in `words` and `terms` (one row per word, as an import writes them) and each
  * clipping's mentions as one list of objects without their text, anchor and id; version 4 packs
- * each list as columns and has no `words`.
+ * each list as columns and has no `words`; version 5 keeps each article and its packed list in the
+ * pack of its id, and indexes the facets in `terms` too.
  */
-async function writeOld(version: 1 | 2 | 3 | 4): Promise<void> {
+async function writeOld(version: 1 | 2 | 3 | 4 | 5): Promise<void> {
   const old = new Dexie(name);
-  old.version(version).stores([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4][version - 1]);
+  old.version(version).stores([SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5][version - 1]);
   await old.open();
   inputs = [pageInput('calais-fr.html', 'https://www.lemonde.example/calais'), pageInput('channel-en.html', 'https://www.bbc.example/channel'), handMadeInput()];
   await old.transaction('rw', old.tables, async () => {
     const thesis = (await old.table('collections').add({ name: 'Thesis', createdAt: '2024-01-01T00:00:00.000Z' })) as number;
     await old.table('collections').add({ name: 'Empty', createdAt: '2024-01-02T00:00:00.000Z' });
     const inThesis = [[thesis], [], [thesis]];
+    const articles: Article[] = [];
     for (const [i, input] of inputs.entries()) {
       const { text, html, words, ...row } = v1Row(input, { ...EXTRAS[i], collections: inThesis[i] });
       const id = (await old.table('clippings').add(version === 1 ? { ...row, text, html, words } : row)) as number;
       if (version === 2) await old.table('bodies').add({ id, text, html, words });
       if (version >= 3) {
-        await old.table('bodies').add({ id, text, html });
+        if (version <= 4) await old.table('bodies').add({ id, text, html });
         if (version === 3) await old.table('words').add({ id, words });
-        for (const term of words) {
+        for (const term of version === 5 ? [...words, ...row.facets.map(facetTerm)] : words) {
           const had = await old.table('terms').get([term, 0]);
           await old.table('terms').put({ term, bucket: 0, ids: [...(had?.ids ?? []), id] });
         }
         const unplaced = input.mentions.map(({ text: _, anchor: __, ...m }) => m);
-        await old.table('mentions').add({ clippingId: id, mentions: version === 3 ? unplaced : packMentions(unplaced) });
+        if (version === 5) articles.push({ id, text, html, mentions: packMentions(unplaced) });
+        else await old.table('mentions').add({ clippingId: id, mentions: version === 3 ? unplaced : packMentions(unplaced) });
         // A word indexed by an earlier way of splitting words, which version 3 does not produce.
         if (i === 0 && version === 3) await old.table('terms').put({ term: 'prefecture-maritime', bucket: 0, ids: [id] });
       } else {
         await old.table('mentions').bulkAdd(input.mentions.map((m) => ({ ...m, clippingId: id })));
       }
     }
+    if (version === 5) await old.table('packs').bulkAdd(packRecords(packOf(1), articles));
   });
   old.close();
 }
@@ -86,7 +91,7 @@ function fieldNames({ values, fields }: PackedMentions): Set<unknown> {
   return names;
 }
 
-describe.each([1, 2, 3, 4] as const)('version %i → 5', (version) => {
+describe.each([1, 2, 3, 4, 5] as const)('version %i → 6', (version) => {
   beforeEach(async () => {
     name = `upgrade-${Math.random()}`;
     await writeOld(version);
@@ -95,7 +100,7 @@ describe.each([1, 2, 3, 4] as const)('version %i → 5', (version) => {
   });
 
   test('every clipping keeps its text, HTML, note, tags, collections and mentions', async () => {
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.clippings.count()).toBe(3);
     expect(await db.collections.count()).toBe(2);
     for (const [i, input] of inputs.entries()) {
@@ -145,9 +150,12 @@ describe.each([1, 2, 3, 4] as const)('version %i → 5', (version) => {
       for (const w of [...words, ...facetsOf(input.mentions).map(facetTerm)]) expected.set(w, [...(expected.get(w) ?? []), i + 1]);
     }
     const terms = await db.terms.toArray();
-    // Rebuilt as one change set: one row per word or facet, and nothing of what an earlier version indexed otherwise.
-    expect(terms.every((t) => t.bucket === 0)).toBe(true);
-    expect(new Map(terms.map((t) => [t.term, t.ids]))).toEqual(expected);
+    // One change set: one row per shard (the words that begin alike) in one bucket, and nothing of
+    // what an earlier version indexed otherwise.
+    expect(terms.every((t) => t.bucket === 0 && t.words.every((w) => shardOf(w) === t.term))).toBe(true);
+    expect(new Set(terms.map((t) => t.term)).size).toBe(terms.length);
+    expect(terms.length).toBeLessThan(expected.size / 2);
+    expect(new Map(terms.flatMap((t) => [...shardEntries(t)].map(([w, ids]) => [w, [...ids]])))).toEqual(expected);
   });
 
   test('search still finds the text, the notes and the tags; filters still work', async () => {
