@@ -62,9 +62,9 @@ export type ClippingBody = {
 };
 
 /**
- * A row of the search index, inverted: the words that begin with the same two characters (`term`,
- * the shard; see term-index.ts), and for each, the ids of the clippings that contain it among the
- * 1,024 of the row's `bucket`. A 10,000-clipping library holds a few thousand rows instead of
+ * A row of the search index, inverted: the words of a shard (`term`: the words that begin alike;
+ * see shardOf in term-index.ts), and for each, the ids of the clippings that contain it among the
+ * 1,024 of the row's `bucket`. A 10,000-clipping library holds one or two thousand rows instead of
  * millions of multiEntry index entries (version 2) or a row per word (version 5, 30,000 rows for
  * a generated library), which is what made imports slow; a search reads the rows of one shard per
  * word, a save or a delete one row per shard of its words. `words` are in order; the ids of `words[i]`, ascending, are

@@ -19,18 +19,28 @@ export type WordsChange = { id: number; before: readonly string[]; after: readon
 export const BUCKET = 1024;
 
 /**
- * Characters of a word that name its shard: the words that begin alike share a row. Chromium
- * spends about 0.1 ms on each record written, whatever its size: a row per word made the index of
- * a generated 10,000-clipping library 30,075 rows and 3 s to import, where shards of two
- * characters make 6,195 rows (ten buckets of about 620). A prefix search (3 characters or more;
- * see queries.ts) still reads a single shard.
+ * The lower bounds of the ranges of second characters that share a shard: "fr…" and "fo…" are in
+ * shard `fo`, "fa…" and "fe…" are not. Chromium spends about 0.1 ms on each record written (more
+ * when they are many), whatever its size: a row per word made the index of a generated
+ * 10,000-clipping library 30,075 rows and 3 s to import; a shard per two characters, 6,195 rows;
+ * these ranges, about 1,800. Searches still read small rows (a few percent of a bucket's ids).
  */
-export const SHARD_LENGTH = 2;
+const SECOND = ['0', 'a', 'e', 'i', 'o', 's'];
 
-/** The shard of a word; a facet term (`#name:person:…`) by what follows its last colon, so that a type's facets do not all share one row. */
+/**
+ * The shard of a word: its first character, and the range of its second (see SECOND); a facet term
+ * (`#name:person:…`) by what follows its last colon, so that a type's facets do not all share one
+ * row. Every word that starts with a prefix of two characters or more is in that prefix's shard,
+ * and every shard of a word that starts with one character starts with it.
+ */
 export function shardOf(word: string): string {
   const head = word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0;
-  return word.slice(0, head + SHARD_LENGTH);
+  if (word.length < head + 2) return word;
+  const second = word[head + 1];
+  let bound = second;
+  // The greatest bound not after `second`; characters before '0' keep a shard of their own.
+  for (let i = SECOND.length - 1; i >= 0; i--) if (SECOND[i] <= second) { bound = SECOND[i]; break; }
+  return word.slice(0, head + 1) + bound;
 }
 
 /** Each word of a row with its ids (a view into the row's `ids`). */
@@ -100,6 +110,17 @@ type RowChange = { term: string; bucket: number; added: Map<string, number[]>; r
  */
 export async function updateTerms(tables: TermTables, changes: readonly WordsChange[]): Promise<void> {
   if (!changes.length) return;
+  // By bucket, then by row: an import makes millions of (word, id) pairs and tens of thousands of rows.
+  const byBucket = new Map<number, Pick<RowChange, 'added' | 'removed'>>();
+  for (const { id, before, after } of changes) {
+    const bucket = Math.floor(id / BUCKET);
+    let change = byBucket.get(bucket);
+    if (!change) byBucket.set(bucket, change = { added: new Map(), removed: new Map() });
+    const kept = new Set(after);
+    for (const w of before) if (!kept.has(w)) addTo(change.removed, w, id);
+    const had = new Set(before);
+    for (const w of after) if (!had.has(w)) pushTo(change.added, w, id);
+  }
   const byRow = new Map<string, RowChange>();
   const rowOf = (word: string, bucket: number) => {
     const term = shardOf(word);
@@ -108,12 +129,9 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
     if (!change) byRow.set(key, change = { term, bucket, added: new Map(), removed: new Map() });
     return change;
   };
-  for (const { id, before, after } of changes) {
-    const bucket = Math.floor(id / BUCKET);
-    const kept = new Set(after);
-    for (const w of before) if (!kept.has(w)) addTo(rowOf(w, bucket).removed, w, id);
-    const had = new Set(before);
-    for (const w of after) if (!had.has(w)) pushTo(rowOf(w, bucket).added, w, id);
+  for (const [bucket, { added, removed }] of byBucket) {
+    for (const [word, ids] of removed) rowOf(word, bucket).removed.set(word, ids);
+    for (const [word, ids] of added) rowOf(word, bucket).added.set(word, ids);
   }
   const wanted = [...byRow.values()];
   const toRead = wanted.length >= MANY ? await existingRows(tables, wanted) : wanted;
@@ -163,11 +181,11 @@ async function existingRows<R extends { term: string; bucket: number }>(tables: 
 /** Ids of the clippings containing `word`, or, with `prefix`, any word that starts with it. */
 export async function clippingsWithWord(tables: TermTables, word: string, prefix: boolean): Promise<Set<number>> {
   const out = new Set<number>();
-  const shard = shardOf(word);
-  // A prefix no longer than a shard's name is in every shard that starts with it; `\uffff` sorts
-  // after every letter a word is made of.
-  const last = prefix && shard === word ? `${word}\uffff` : shard;
-  await rowsBetween(tables, shard, last).each((row: TermShard) => {
+  const head = word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0;
+  // A prefix of one character is in every shard that starts with it; `\uffff` sorts after every
+  // letter a word is made of.
+  const [first, last] = prefix && word.length < head + 2 ? [word, `${word}\uffff`] : [shardOf(word), shardOf(word)];
+  await rowsBetween(tables, first, last).each((row: TermShard) => {
     if (!prefix) idsInShard(row, word)?.forEach((id) => out.add(id));
     else for (const [w, ids] of shardEntries(row)) if (w.startsWith(word)) ids.forEach((id) => out.add(id));
   });
