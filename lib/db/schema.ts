@@ -328,21 +328,31 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
  */
 async function upgradeToV6(tx: Transaction): Promise<void> {
   const terms = tx.table('terms');
-  const rows = new Map<string, { term: string; bucket: number; lists: Map<string, Set<number>> }>();
-  for (const row of (await terms.toArray()) as (V5Term | TermShard)[]) {
-    const entries = 'words' in row ? [...shardEntries(row)] : [[row.term, row.ids] as const];
-    for (const [word, ids] of entries) {
-      const term = shardOf(word);
-      for (const id of ids) {
-        const bucket = Math.floor(id / BUCKET);
-        const key = `${term}\u0000${bucket}`;
-        let shard = rows.get(key);
-        if (!shard) rows.set(key, shard = { term, bucket, lists: new Map() });
-        const list = shard.lists.get(word);
-        if (list) list.add(id); else shard.lists.set(word, new Set([id]));
+  const rows = new Map<string, { term: string; bucket: number; lists: Map<string, number[]> }>();
+  // A page of rows at a time: a library saved a hundred clippings at a time has hundreds of
+  // thousands of version-5 rows. Each id is in one row of its word, so lists need no merging.
+  let after: [string, number] | null = null;
+  for (;;) {
+    const page = (await (after ? terms.where(':id').above(after) : terms.toCollection()).limit(UPGRADE_BATCH * 10).toArray()) as (V5Term | TermShard)[];
+    if (!page.length) break;
+    for (const row of page) {
+      const entries = 'words' in row ? shardEntries(row) : [[row.term, row.ids] as const];
+      for (const [word, ids] of entries) {
+        const term = shardOf(word);
+        for (const id of ids) {
+          const bucket = Math.floor(id / BUCKET);
+          const key = `${term}\u0000${bucket}`;
+          let shard = rows.get(key);
+          if (!shard) rows.set(key, shard = { term, bucket, lists: new Map() });
+          const list = shard.lists.get(word);
+          if (list) list.push(id); else shard.lists.set(word, [id]);
+        }
       }
     }
+    const last = page[page.length - 1];
+    after = [last.term, last.bucket];
   }
   await terms.clear();
-  await terms.bulkPut([...rows.values()].map(({ term, bucket, lists }) => shardRow(term, bucket, new Map([...lists].map(([w, ids]) => [w, [...ids].sort((x, y) => x - y)])))));
+  const ascending = (ids: number[]) => ids.sort((x, y) => x - y).filter((id, i) => id !== ids[i - 1]);
+  await terms.bulkPut([...rows.values()].map(({ term, bucket, lists }) => shardRow(term, bucket, new Map([...lists].map(([w, ids]) => [w, ascending(ids)])))));
 }

@@ -9,7 +9,7 @@ import { clippingsByIds, queryLibrary } from '../../lib/db/queries';
 import { getArticle, packOf, packRecords, SOLO_CHARS, soloKey, type Article } from '../../lib/db/article-packs';
 import { packedCount, packMentions, type PackedMentions } from '../../lib/db/mention-store';
 import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type MigraLensDB } from '../../lib/db/schema';
-import { shardEntries, shardOf } from '../../lib/db/term-index';
+import { BUCKET, clippingsWithWord, shardEntries, shardOf } from '../../lib/db/term-index';
 import { searchWords } from '../../lib/db/search-words';
 import { urlKey } from '../../lib/url-key';
 import { handMadeInput, pageInput } from './helpers/export-library';
@@ -219,5 +219,32 @@ describe('version 4 → 5 with hundreds of clippings', () => {
     // Kept all the same, as before, with an empty article.
     expect(await getArticle(db, ORPHAN)).toMatchObject({ text: '', html: '' });
     expect(packedCount((await getArticle(db, ORPHAN))!.mentions)).toBe(2);
+  });
+});
+
+describe('version 5 → 6 with thousands of index rows', () => {
+  // Version 5 kept a row per word and bucket, an import's ids all in the row of its smallest id.
+  const WORDS = Array.from({ length: 2600 }, (_, k) => `w${k.toString(36)}x`);
+  const idsOf = (k: number) => [k % 50 + 1, 1000 + k, 5000 + (k % 7)];
+
+  beforeEach(async () => {
+    name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    await old.table('terms').bulkAdd(WORDS.flatMap((term, k) => [{ term, bucket: 0, ids: idsOf(k).slice(0, 2) }, { term, bucket: 4, ids: idsOf(k).slice(2) }]));
+    old.close();
+    db = openDatabase(name);
+    await db.open();
+  });
+
+  test('every word keeps its ids, each in the row of its shard and of its own bucket', async () => {
+    for (const k of [0, 1, 1299, 2599]) expect([...await clippingsWithWord(db, WORDS[k], false)].sort((x, y) => x - y)).toEqual(idsOf(k));
+    const rows = await db.terms.toArray();
+    for (const row of rows) for (const [word, ids] of shardEntries(row)) {
+      expect(shardOf(word)).toBe(row.term);
+      for (const id of ids) expect(Math.floor(id / BUCKET)).toBe(row.bucket);
+    }
+    expect(rows.reduce((n, r) => n + r.ids.length, 0)).toBe(3 * WORDS.length);
   });
 });
