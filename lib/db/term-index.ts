@@ -110,7 +110,7 @@ type RowChange = { term: string; bucket: number; added: Map<string, number[]>; r
  */
 export async function updateTerms(tables: TermTables, changes: readonly WordsChange[]): Promise<void> {
   if (!changes.length) return;
-  // By bucket, then by row: an import makes millions of (word, id) pairs and tens of thousands of rows.
+  // By bucket, then by row: an import makes millions of (word, id) pairs, and a few thousand rows.
   const byBucket = new Map<number, Pick<RowChange, 'added' | 'removed'>>();
   for (const { id, before, after } of changes) {
     const bucket = Math.floor(id / BUCKET);
@@ -166,7 +166,7 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
 const MANY = 500;
 
 /**
- * Which of these rows exist. A save asks for its hundred or so one key each; an import asks for
+ * Which of these rows exist. A save asks for its few dozen one key each; an import asks for
  * thousands, mostly new: looking each up costs more than reading every key of the index once
  * (keys only), and nothing when the index is empty (a restore).
  */
