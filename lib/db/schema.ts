@@ -3,7 +3,7 @@ import { packOf, packRecords, PACK_SIZE, type Article, type ArticlePack } from '
 import { facetTerm } from './facets';
 import { NO_MENTIONS, packMentions, type PackedMention, type PackedMentions } from './mention-store';
 import { searchWords } from './search-words';
-import { BUCKET, shardEntries, shardOf, shardRow, updateTerms, type WordsChange } from './term-index';
+import { shardEntries, updateTerms, type WordsChange } from './term-index';
 import type { TextAnchor } from '../anchor/text-quote';
 import type { Mention } from '../detect/types';
 
@@ -67,9 +67,10 @@ export type ClippingBody = {
  * 1,024 of the row's `bucket`. A 10,000-clipping library holds one or two thousand rows instead of
  * millions of multiEntry index entries (version 2) or a row per word (version 5, 30,000 rows for
  * a generated library), which is what made imports slow; a search reads the rows of one shard per
- * word, a save or a delete one row per shard of its words. `words` are in order; the ids of `words[i]`, ascending, are
- * `ids` from `ends[i - 1]` (0 for the first) to `ends[i]`: arrays of 32-bit integers, which the
- * browser copies in and out of IndexedDB as they are, where it decodes a list of numbers one by one.
+ * word, a save or a delete one row per shard of its words. `words` are in order; the ids of
+ * `words[i]`, ascending, are `ids` from `ends[i - 1]` (0 for the first) to `ends[i]`: arrays of
+ * 32-bit integers, which the browser copies in and out of IndexedDB as they are, where it decodes
+ * a list of numbers one by one.
  */
 export type TermShard = { term: string; bucket: number; words: string[]; ends: Uint32Array; ids: Uint32Array };
 
@@ -321,31 +322,25 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
 }
 
 /**
- * Regroups the search index's rows of one word each into rows of a shard, each id in the row of
- * its own bucket (version 5 put all the ids an import added to a word in one row). An upgrade
- * through version 4 or 5 already wrote shards, with this version's updateTerms: their words are
- * regrouped all the same, into the rows they are in.
+ * Rebuilds the search index from version 5's rows of one word each: each clipping's words are read
+ * back from them and indexed again as one change set, as an import is (version 5 put all the ids
+ * an import added to a word in one row). An upgrade through version 4 or 5 already wrote shards,
+ * with this version's updateTerms: their words are read back all the same.
  */
 async function upgradeToV6(tx: Transaction): Promise<void> {
   const terms = tx.table('terms');
-  const rows = new Map<string, { term: string; bucket: number; lists: Map<string, number[]> }>();
+  const wordsOf = new Map<number, string[]>();
   // A page of rows at a time: a library saved a hundred clippings at a time has hundreds of
-  // thousands of version-5 rows. Each id is in one row of its word, so lists need no merging.
+  // thousands of version-5 rows.
   let after: [string, number] | null = null;
   for (;;) {
     const page = (await (after ? terms.where(':id').above(after) : terms.toCollection()).limit(UPGRADE_BATCH * 10).toArray()) as (V5Term | TermShard)[];
     if (!page.length) break;
     for (const row of page) {
-      const entries = 'words' in row ? shardEntries(row) : [[row.term, row.ids] as const];
-      for (const [word, ids] of entries) {
-        const term = shardOf(word);
+      for (const [word, ids] of 'words' in row ? shardEntries(row) : [[row.term, row.ids] as const]) {
         for (const id of ids) {
-          const bucket = Math.floor(id / BUCKET);
-          const key = `${term}\u0000${bucket}`;
-          let shard = rows.get(key);
-          if (!shard) rows.set(key, shard = { term, bucket, lists: new Map() });
-          const list = shard.lists.get(word);
-          if (list) list.push(id); else shard.lists.set(word, [id]);
+          const words = wordsOf.get(id);
+          if (words) words.push(word); else wordsOf.set(id, [word]);
         }
       }
     }
@@ -353,6 +348,6 @@ async function upgradeToV6(tx: Transaction): Promise<void> {
     after = [last.term, last.bucket];
   }
   await terms.clear();
-  const ascending = (ids: number[]) => ids.sort((x, y) => x - y).filter((id, i) => id !== ids[i - 1]);
-  await terms.bulkPut([...rows.values()].map(({ term, bucket, lists }) => shardRow(term, bucket, new Map([...lists].map(([w, ids]) => [w, ascending(ids)])))));
+  const changes = [...wordsOf].sort(([x], [y]) => x - y).map(([id, words]): WordsChange => ({ id, before: [], after: words }));
+  await updateTerms({ terms } as Pick<MigraLensDB, 'terms'>, changes);
 }

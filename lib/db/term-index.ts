@@ -23,9 +23,12 @@ export const BUCKET = 1024;
  * shard `fo`, "fa…" and "fe…" are not. Chromium spends about 0.1 ms on each record written (more
  * when they are many), whatever its size: a row per word made the index of a generated
  * 10,000-clipping library 30,075 rows and 3 s to import; a shard per two characters, 6,195 rows;
- * these ranges, about 1,800. Searches still read small rows (a few percent of a bucket's ids).
+ * these ranges, 1,448. Searches still read small rows (a few percent of a bucket's ids).
  */
 const SECOND = ['0', 'a', 'e', 'i', 'o', 's'];
+
+/** Where the characters that name a word's shard begin: after a facet term's last colon. */
+const shardStart = (word: string) => (word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0);
 
 /**
  * The shard of a word: its first character, and the range of its second (see SECOND); a facet term
@@ -34,7 +37,7 @@ const SECOND = ['0', 'a', 'e', 'i', 'o', 's'];
  * and every shard of a word that starts with one character starts with it.
  */
 export function shardOf(word: string): string {
-  const head = word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0;
+  const head = shardStart(word);
   if (word.length < head + 2) return word;
   const second = word[head + 1];
   let bound = second;
@@ -67,7 +70,7 @@ export function idsInShard(row: TermShard, word: string): Uint32Array | undefine
 }
 
 /** A row as stored, from each word's ids: its words in order (so that the same library always has the same index), none without ids. */
-export function shardRow(term: string, bucket: number, lists: ReadonlyMap<string, ArrayLike<number>>): TermShard {
+function shardRow(term: string, bucket: number, lists: ReadonlyMap<string, ArrayLike<number>>): TermShard {
   const words = [...lists.keys()].filter((w) => lists.get(w)!.length).sort();
   const ends = new Uint32Array(words.length);
   let total = 0;
@@ -181,10 +184,9 @@ async function existingRows<R extends { term: string; bucket: number }>(tables: 
 /** Ids of the clippings containing `word`, or, with `prefix`, any word that starts with it. */
 export async function clippingsWithWord(tables: TermTables, word: string, prefix: boolean): Promise<Set<number>> {
   const out = new Set<number>();
-  const head = word.charCodeAt(0) === 35 /* # */ ? word.lastIndexOf(':') + 1 : 0;
   // A prefix of one character is in every shard that starts with it; `\uffff` sorts after every
   // letter a word is made of.
-  const [first, last] = prefix && word.length < head + 2 ? [word, `${word}\uffff`] : [shardOf(word), shardOf(word)];
+  const [first, last] = prefix && word.length < shardStart(word) + 2 ? [word, `${word}\uffff`] : [shardOf(word), shardOf(word)];
   await rowsBetween(tables, first, last).each((row: TermShard) => {
     if (!prefix) idsInShard(row, word)?.forEach((id) => out.add(id));
     else for (const [w, ids] of shardEntries(row)) if (w.startsWith(word)) ids.forEach((id) => out.add(id));
