@@ -12,19 +12,30 @@ export type LibraryBrowserProps = {
   onOpen?: (clipping: ClippingRow) => void;
   /** Height of the result list in pixels. */
   listHeight: number;
+  /**
+   * The whole library's first screen, read before the page rendered (see readLibraryHead): the
+   * list draws it in the first frame, and the live query takes over from there.
+   */
+  first?: LibraryHead;
 };
 
+/** A query's first screen: what the list draws before it reads any more. */
+export type LibraryHead = { key: string; ids: number[]; total: number | null; first: ClippingRow[] };
+
+/** The first screen of `query` for a list `listHeight` pixels high, read as the list reads it. */
+export async function readLibraryHead(db: MigraLensDB, query: LibraryQuery, listHeight: number): Promise<LibraryHead> {
+  const head = await queryHead(db, query, firstScreen(listHeight));
+  return { key: JSON.stringify(query), ids: head.ids, total: head.total, first: head.rows };
+}
+
 /** Search, filters and the live result list: the same in the popup and the full-page library. */
-export function LibraryBrowser({ db, href, onOpen, listHeight }: LibraryBrowserProps) {
+export function LibraryBrowser({ db, href, onOpen, listHeight, first }: LibraryBrowserProps) {
   const [query, setQuery] = useState<LibraryQuery>({});
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it
   // is current, and the first screen's ids and rows, read in the same step: the list draws them
   // with the count. For the whole library the count follows (see queryHead)...
-  const result = useLiveQuery(async () => {
-    const head = await queryHead(db, query, firstScreen(listHeight));
-    return { key, ids: head.ids, total: head.total, first: head.rows };
-  }, [db, key, listHeight], null);
+  const result = useLiveQuery(() => readLibraryHead(db, query, listHeight), [db, key, listHeight], first?.key === key ? first : null);
   // Asked for in the render that draws the first rows; then the count stays live, so that clearing
   // a search shows it at once.
   const countWanted = useRef(false);

@@ -1,15 +1,34 @@
 import { useMemo } from 'preact/hooks';
 import { openDatabase, type MigraLensDB } from '@/lib/db/schema';
+import { readLibraryHead } from './LibraryBrowser';
 
 /**
  * The library's database for an extension page, opening from the first render on: opening takes
  * a round trip to the browser, which then overlaps the first paint instead of delaying the first
  * query. A failure to open is not lost: every query then fails with it, and the page shows it.
+ * A page that opened it before rendering passes it in.
  */
-export function useDatabase(): MigraLensDB {
+export function useDatabase(opened?: MigraLensDB): MigraLensDB {
   return useMemo(() => {
+    if (opened) return opened;
     const db = openDatabase();
     db.open().catch(() => undefined);
     return db;
-  }, []);
+  }, [opened]);
 }
+
+/**
+ * Opens the library and makes a page's first read before the page first renders, so that its first
+ * frame shows what was read: rendered first, the page would paint an empty frame, and the
+ * database's answer would wait behind it (20–50 ms). A read that takes longer than `wait` ms (a
+ * first open that upgrades the database) or fails is not waited for: `first` is undefined, the page
+ * renders at once, and its own live query shows the result, or the error, when it comes.
+ */
+export async function openAndRead<T>(read: (db: MigraLensDB) => Promise<T>, wait = 250): Promise<{ db: MigraLensDB; first: T | undefined }> {
+  const db = openDatabase();
+  const first = read(db).catch(() => undefined);
+  return { db, first: await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(resolve, wait))]) };
+}
+
+/** openAndRead for a page that lists the library: the whole library's first screen. */
+export const openWithFirstScreen = (listHeight: number) => openAndRead((db) => readLibraryHead(db, {}, listHeight));

@@ -1,4 +1,5 @@
 import { render } from 'preact';
-import { App } from './App';
+import { openWithFirstScreen } from '@/components/use-database';
+import { App, listHeight } from './App';
 
-render(<App />, document.getElementById('app')!);
+void openWithFirstScreen(listHeight()).then(({ db, first }) => render(<App db={db} first={first} />, document.getElementById('app')!));

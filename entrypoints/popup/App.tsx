@@ -3,7 +3,8 @@ import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { PageStatus } from '@/components/PageStatus';
 import { useLiveQuery } from '@/components/use-live-query';
 import { savedPage } from '@/lib/db/clippings';
-import type { ClippingRow } from '@/lib/db/schema';
+import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
+import type { LibraryHead } from '@/components/LibraryBrowser';
 import { useDatabase } from '@/components/use-database';
 import { LAST_TRIGGERED_SAVE, type MessageMap, type MessageType, type PageSummary, type TriggeredSave } from '@/lib/messages';
 import { urlKey } from '@/lib/url-key';
@@ -31,8 +32,17 @@ async function recentTriggeredSave(): Promise<TriggeredSave | null> {
   return report && Date.now() - Date.parse(report.at) < 10 * 60_000 ? report : null;
 }
 
-export function App() {
-  const db = useDatabase();
+/** Height of the popup's clipping list in pixels. */
+export const LIST_HEIGHT = 340;
+
+export type AppProps = {
+  /** The library, opened before the first render, with its first screen when it was read in time. */
+  db?: MigraLensDB;
+  first?: LibraryHead;
+};
+
+export function App({ db: opened, first }: AppProps) {
+  const db = useDatabase(opened);
   const [tabId, setTabId] = useState<number | null>(null);
   const [summary, setSummary] = useState<PageSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +94,7 @@ export function App() {
         )}
       </div>
       <h2>Library</h2>
-      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} onOpen={open} listHeight={340} />
+      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} onOpen={open} listHeight={LIST_HEIGHT} first={first} />
       <p class="footer-link"><a href={libraryHref()} onClick={(e) => { e.preventDefault(); void openPage(libraryHref(), inPopupWindow); }}>Open the full library</a></p>
     </main>
   );

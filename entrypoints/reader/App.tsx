@@ -6,17 +6,29 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { clippingWithMentions } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
 import { useDatabase } from '@/components/use-database';
+import type { MigraLensDB } from '@/lib/db/schema';
 import { NO_MENTIONS, useSameMentions } from '@/components/use-same-mentions';
 
 const clippingId = Number(new URLSearchParams(location.search).get('id'));
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' }) : null);
 
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
-export function App() {
-  const db = useDatabase();
+export type Opened = Awaited<ReturnType<typeof clippingWithMentions>> | null;
+
+/** The clipping this page shows, with its mentions; null when there is none with its id. */
+export const readClipping = async (db: MigraLensDB): Promise<Opened> => (await clippingWithMentions(db, clippingId)) ?? null;
+
+export type AppProps = {
+  /** The library, opened before the first render, and the clipping when it was read in time. */
+  db?: MigraLensDB;
+  first?: Opened;
+};
+
+export function App({ db: given, first }: AppProps) {
+  const db = useDatabase(given);
   // The clipping and its mentions from one read of their pack; the mentions the article is painted
   // with change only when these do (a re-save), so that edits of note or tags do not repaint it.
-  const opened = useLiveQuery(async () => (await clippingWithMentions(db, clippingId)) ?? null, [db], undefined as never);
+  const opened = useLiveQuery(() => readClipping(db), [db], first as Opened);
   const mentions = useSameMentions(opened.value?.mentions ?? NO_MENTIONS);
   const collections = useLiveQuery(() => allCollections(db), [db], []);
   const [deleted, setDeleted] = useState<DeletedClipping | null>(null);

@@ -1,4 +1,5 @@
 import { render } from 'preact';
-import { App } from './App';
+import { openAndRead } from '@/components/use-database';
+import { App, readClipping } from './App';
 
-render(<App />, document.getElementById('app')!);
+void openAndRead(readClipping).then(({ db, first }) => render(<App db={db} first={first} />, document.getElementById('app')!));
