@@ -119,6 +119,11 @@ export async function updateTerms(tables: TermTables, changes: readonly WordsCha
     const bucket = Math.floor(id / BUCKET);
     let change = byBucket.get(bucket);
     if (!change) byBucket.set(bucket, change = { added: new Map(), removed: new Map() });
+    // A new clipping (an import's thousands of them) has nothing to compare with.
+    if (!before.length) {
+      for (const w of after) pushTo(change.added, w, id);
+      continue;
+    }
     const kept = new Set(after);
     for (const w of before) if (!kept.has(w)) addTo(change.removed, w, id);
     const had = new Set(before);
