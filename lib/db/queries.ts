@@ -1,4 +1,5 @@
 import { facetKey, facetTerm, type Facet } from './facets';
+import type { IndexableType } from 'dexie';
 import type { ClippingRow, MigraLensDB } from './schema';
 import { queryWords } from './search-words';
 import { clippingsWithWord } from './term-index';
@@ -161,10 +162,29 @@ export function parseFacetKey(key: string): Facet | null {
 }
 
 /** Distinct sites and tags in the library, for the filter menus (read from the indexes only). */
-export async function filterValues(db: MigraLensDB): Promise<{ sites: string[]; tags: string[] }> {
-  const [sites, tags] = await Promise.all([
-    db.clippings.orderBy('siteName').uniqueKeys(),
-    db.clippings.orderBy('tags').uniqueKeys(),
-  ]);
+export async function filterValues(db: MigraLensDB, jumps = DISTINCT_JUMPS): Promise<{ sites: string[]; tags: string[] }> {
+  const [sites, tags] = await Promise.all([distinctKeys(db, 'siteName', jumps), distinctKeys(db, 'tags', jumps)]);
   return { sites: sites.map(String), tags: tags.map(String) };
+}
+
+/** Distinct keys found one seek at a time before the rest of an index is read whole. */
+const DISTINCT_JUMPS = 32;
+
+/**
+ * The distinct keys of an index of `clippings`, in order. A library has a few sites for thousands
+ * of clippings: Chromium reads distinct keys by stepping over every entry (110–125 ms for 10,000
+ * clippings and 8 sites, with a cursor or Dexie's uniqueKeys), where a seek past each key found
+ * costs one request (13–19 ms). After `jumps` seeks, the rest of the index is read whole.
+ */
+async function distinctKeys(db: MigraLensDB, index: 'siteName' | 'tags', jumps: number): Promise<IndexableType[]> {
+  return db.transaction('r', db.clippings, async () => {
+    const found: IndexableType[] = [];
+    let [key] = await db.clippings.orderBy(index).limit(1).keys();
+    while (key !== undefined) {
+      found.push(key);
+      if (found.length === jumps) return found.concat(await db.clippings.where(index).above(key).uniqueKeys());
+      [key] = await db.clippings.where(index).above(key).limit(1).keys();
+    }
+    return found;
+  });
 }

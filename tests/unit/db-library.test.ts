@@ -133,6 +133,24 @@ describe('queries', () => {
     expect(await filterValues(db)).toEqual({ sites: ['News', 'Other'], tags: ['channel'] });
   });
 
+  test('filter menus list every distinct site and tag in order, by seeks and after the last seek', async () => {
+    const sites = ['Zeit', 'BBC', 'Le Monde', 'El País', 'NOS', 'Avvenire', 'ANSA'];
+    for (let n = 0; n < 40; n++) {
+      await saveClipping(db, input({ urlKey: `https://many.example/${n}`, url: `https://many.example/${n}`, siteName: n % 9 === 0 ? null : sites[n % sites.length] }));
+    }
+    const rows = await db.clippings.toArray();
+    for (const [i, c] of rows.entries()) await editClipping(db, c.id, { tags: [`t${i % 11}`, i % 2 ? 'channel' : 'med'] });
+    const expected = {
+      sites: [...new Set(rows.map((c) => c.siteName).filter((s): s is string => !!s))].sort(),
+      tags: [...new Set((await db.clippings.toArray()).flatMap((c) => c.tags))].sort(),
+    };
+    expect(expected.sites).toHaveLength(9);
+    expect(expected.tags).toHaveLength(13);
+    // Seeks only (more jumps than values), the rest read whole after one seek or a few, and by default.
+    for (const jumps of [100, 1, 3, 9, 13]) expect(await filterValues(db, jumps)).toEqual(expected);
+    expect(await filterValues(db)).toEqual(expected);
+  });
+
   test('chips offer the detected names and figure categories', async () => {
     const labels = (await facetOptions(db)).map((o) => o.label);
     expect(labels).toEqual(expect.arrayContaining(['Frontex', 'UNHCR', 'Gérald Darmanin', 'deaths', 'arrivals']));
