@@ -8,13 +8,13 @@ import { LibraryExportPanel } from './export-panel';
 /** Height of the clipping list in pixels: the window's, less the page's header and filters. */
 export const listHeight = () => Math.max(300, window.innerHeight - 260);
 
-/** library.html: the popup's search and list with room to breathe. */
 export type AppProps = {
   /** The library, opened before the first render, with its first screen when it was read in time. */
   db?: MigraLensDB;
   first?: LibraryHead;
 };
 
+/** library.html: the popup's search and list with room to breathe. */
 export function App({ db: given, first }: AppProps) {
   const db = useDatabase(given);
   const [height, setHeight] = useState(listHeight);

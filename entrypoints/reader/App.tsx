@@ -12,7 +12,6 @@ import { NO_MENTIONS, useSameMentions } from '@/components/use-same-mentions';
 const clippingId = Number(new URLSearchParams(location.search).get('id'));
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' }) : null);
 
-/** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
 export type Opened = Awaited<ReturnType<typeof clippingWithMentions>> | null;
 
 /** The clipping this page shows, with its mentions; null when there is none with its id. */
@@ -24,6 +23,7 @@ export type AppProps = {
   first?: Opened;
 };
 
+/** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
 export function App({ db: given, first }: AppProps) {
   const db = useDatabase(given);
   // The clipping and its mentions from one read of their pack; the mentions the article is painted
