@@ -3,6 +3,7 @@ import { allCollections } from '@/lib/db/edits';
 import { clippingsByIds, facetOptions, filterValues, queryHead, queryLibrary, type LibraryQuery } from '@/lib/db/queries';
 import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
 import { ClippingList, firstScreen } from './ClippingList';
+import { UPGRADING } from './upgrading';
 import { LibraryFilters } from './LibraryFilters';
 import { useLiveQuery } from './use-live-query';
 
@@ -17,6 +18,8 @@ export type LibraryBrowserProps = {
    * list draws it in the first frame, and the live query takes over from there.
    */
   first?: LibraryHead;
+  /** The library is being upgraded before its first read (see openAndRead). */
+  upgrading?: boolean;
 };
 
 /** A query's first screen: what the list draws before it reads any more. */
@@ -29,7 +32,7 @@ export async function readLibraryHead(db: MigraLensDB, query: LibraryQuery, list
 }
 
 /** Search, filters and the live result list: the same in the popup and the full-page library. */
-export function LibraryBrowser({ db, href, onOpen, listHeight, first }: LibraryBrowserProps) {
+export function LibraryBrowser({ db, href, onOpen, listHeight, first, upgrading }: LibraryBrowserProps) {
   const [query, setQuery] = useState<LibraryQuery>({});
   const key = JSON.stringify(query);
   // The result carries the query it answers, so that the page (and the benchmark) can tell when it
@@ -64,7 +67,7 @@ export function LibraryBrowser({ db, href, onOpen, listHeight, first }: LibraryB
       <LibraryFilters query={query} onChange={setQuery} chips={chips.value} collections={collections.value} sites={values.value.sites} tags={values.value.tags} />
       {failed ? <div class="status error" role="alert">The library could not be read: {failed.message}</div> : (
         <>
-          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key} data-counted={count ?? undefined}>{!result.value ? 'Reading the library…' : count === null ? 'Latest clippings, counting…' : `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}`}</p>
+          <p class="result-count" role="status" aria-live="polite" data-query={result.value?.key} data-counted={count ?? undefined}>{!result.value ? (upgrading ? UPGRADING : 'Reading the library…') : count === null ? 'Latest clippings, counting…' : `${count} ${count === 1 ? 'clipping' : 'clippings'}${filtered ? ' found' : ''}`}</p>
           {result.value && (
             <ClippingList ids={ids ?? result.value.ids} count={count ?? result.value.ids.length} onMore={onMore} preloaded={result.value.first} load={load} href={href} onOpen={onOpen} height={listHeight}
               empty={filtered ? 'No clipping matches. Remove a filter or change the search.' : 'No clippings yet. Save an article to start your library.'} />

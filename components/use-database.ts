@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { openDatabase, type MigraLensDB } from '@/lib/db/schema';
+import { DB_NAME, openDatabase, type MigraLensDB } from '@/lib/db/schema';
 import { readLibraryHead } from './LibraryBrowser';
 
 /**
@@ -24,11 +24,20 @@ export function useDatabase(opened?: MigraLensDB): MigraLensDB {
  * first open that upgrades the database) or fails is not waited for: `first` is undefined, the page
  * renders at once, and its own live query shows the result, or the error, when it comes.
  */
-export async function openAndRead<T>(read: (db: MigraLensDB) => Promise<T>, wait = 250): Promise<{ db: MigraLensDB; first: T | undefined }> {
-  const db = openDatabase();
+export async function openAndRead<T>(read: (db: MigraLensDB) => Promise<T>, wait = 250): Promise<FirstRead<T>> {
+  let upgrading = false;
+  const db = openDatabase(DB_NAME, { onUpgrade: () => { upgrading = true; } });
   const first = read(db).catch(() => undefined);
-  return { db, first: await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(resolve, wait))]) };
+  const answer = await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(resolve, wait))]);
+  return { db, first: answer, upgrading: upgrading && answer === undefined };
 }
+
+export type FirstRead<T> = {
+  db: MigraLensDB;
+  first: T | undefined;
+  /** The library is being upgraded for this version (once): the page says so while it waits. */
+  upgrading: boolean;
+};
 
 /** openAndRead for a page that lists the library: the whole library's first screen. */
 export const openWithFirstScreen = (listHeight: number) => openAndRead((db) => readLibraryHead(db, {}, listHeight));

@@ -12,10 +12,11 @@ export type AppProps = {
   /** The library, opened before the first render, with its first screen when it was read in time. */
   db?: MigraLensDB;
   first?: LibraryHead;
+  upgrading?: boolean;
 };
 
 /** library.html: the popup's search and list with room to breathe. */
-export function App({ db: given, first }: AppProps) {
+export function App({ db: given, first, upgrading }: AppProps) {
   const db = useDatabase(given);
   const [height, setHeight] = useState(listHeight);
   useEffect(() => {
@@ -26,7 +27,7 @@ export function App({ db: given, first }: AppProps) {
   return (
     <main class="library-page">
       <h1>MigraLens library</h1>
-      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} listHeight={height} first={first}
+      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} listHeight={height} first={first} upgrading={upgrading}
         onOpen={(c) => { location.href = readerHref(c.id); }} />
       <LibraryExportPanel db={db} />
     </main>

@@ -2,4 +2,4 @@ import { render } from 'preact';
 import { openWithFirstScreen } from '@/components/use-database';
 import { App, listHeight } from './App';
 
-void openWithFirstScreen(listHeight()).then(({ db, first }) => render(<App db={db} first={first} />, document.getElementById('app')!));
+void openWithFirstScreen(listHeight()).then(({ db, first, upgrading }) => render(<App db={db} first={first} upgrading={upgrading} />, document.getElementById('app')!));

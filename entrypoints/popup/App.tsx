@@ -39,9 +39,10 @@ export type AppProps = {
   /** The library, opened before the first render, with its first screen when it was read in time. */
   db?: MigraLensDB;
   first?: LibraryHead;
+  upgrading?: boolean;
 };
 
-export function App({ db: opened, first }: AppProps) {
+export function App({ db: opened, first, upgrading }: AppProps) {
   const db = useDatabase(opened);
   const [tabId, setTabId] = useState<number | null>(null);
   const [summary, setSummary] = useState<PageSummary | null>(null);
@@ -94,7 +95,7 @@ export function App({ db: opened, first }: AppProps) {
         )}
       </div>
       <h2>Library</h2>
-      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} onOpen={open} listHeight={LIST_HEIGHT} first={first} />
+      <LibraryBrowser db={db} href={(c) => readerHref(c.id)} onOpen={open} listHeight={LIST_HEIGHT} first={first} upgrading={upgrading} />
       <p class="footer-link"><a href={libraryHref()} onClick={(e) => { e.preventDefault(); void openPage(libraryHref(), inPopupWindow); }}>Open the full library</a></p>
     </main>
   );

@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { clippingWithMentions } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
 import { useDatabase } from '@/components/use-database';
+import { UPGRADING } from '@/components/upgrading';
 import type { MigraLensDB } from '@/lib/db/schema';
 import { NO_MENTIONS, useSameMentions } from '@/components/use-same-mentions';
 
@@ -21,10 +22,11 @@ export type AppProps = {
   /** The library, opened before the first render, and the clipping when it was read in time. */
   db?: MigraLensDB;
   first?: Opened;
+  upgrading?: boolean;
 };
 
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
-export function App({ db: given, first }: AppProps) {
+export function App({ db: given, first, upgrading }: AppProps) {
   const db = useDatabase(given);
   // The clipping and its mentions from one read of their pack; the mentions the article is painted
   // with change only when these do (a re-save), so that edits of note or tags do not repaint it.
@@ -36,7 +38,7 @@ export function App({ db: given, first }: AppProps) {
   const [painted, setPainted] = useState<string | null>(null);
 
   if (opened.error) return <main class="reader"><div class="status error" role="alert">The library could not be read: {opened.error.message}</div></main>;
-  if (opened.value === undefined) return <main class="reader"><p aria-live="polite">Opening the clipping…</p></main>;
+  if (opened.value === undefined) return <main class="reader"><p aria-live="polite">{upgrading ? UPGRADING : 'Opening the clipping…'}</p></main>;
   if (deleted) {
     return (
       <main class="reader">

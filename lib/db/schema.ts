@@ -176,16 +176,31 @@ export const SCHEMA_V6 = SCHEMA_V5;
  * The one schema declaration. Each later change is a new `version(n)` with an `upgrade()` and a
  * test in tests/unit/db-upgrade.test.ts that upgrades data written by the version before.
  */
-export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): MigraLensDB {
-  const db = new Dexie(name, options) as MigraLensDB;
+export function openDatabase(name = DB_NAME, options: OpenOptions = {}): MigraLensDB {
+  const { onUpgrade, ...dexieOptions } = options;
+  const db = new Dexie(name, dexieOptions) as MigraLensDB;
+  let told = false;
+  const tell = (upgrade: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
+    if (!told) { told = true; onUpgrade?.(); }
+    return upgrade(tx);
+  };
   db.version(1).stores(SCHEMA_V1);
-  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
-  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
-  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
-  db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+  db.version(2).stores(SCHEMA_V2).upgrade(tell(upgradeToV2));
+  db.version(3).stores(SCHEMA_V3).upgrade(tell(upgradeToV3));
+  db.version(4).stores(SCHEMA_V4).upgrade(tell(upgradeToV4));
+  db.version(5).stores(SCHEMA_V5).upgrade(tell(upgradeToV5));
+  db.version(6).stores(SCHEMA_V6).upgrade(tell(upgradeToV6));
   return db;
 }
+
+export type OpenOptions = ConstructorParameters<typeof Dexie>[1] & {
+  /**
+   * Called once when opening starts upgrading a library written by an earlier version: the
+   * upgrade runs before any read, once, and takes a while for a large library (15 s for 10,000
+   * clippings from version 5), so a page can say why it waits.
+   */
+  onUpgrade?: () => void;
+};
 
 const UPGRADE_BATCH = 200;
 

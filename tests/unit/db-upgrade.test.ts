@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The fixture pages go through the real pipeline, and DOMPurify needs a complete DOM.
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { getClipping, mentionsOf, saveClipping, summarise, type ClippingInput } from '../../lib/db/clippings';
 import { deleteClipping, editClipping } from '../../lib/db/edits';
 import { facetsOf, facetTerm } from '../../lib/db/facets';
@@ -246,5 +246,29 @@ describe('version 5 → 6 with thousands of index rows', () => {
       for (const id of ids) expect(Math.floor(id / BUCKET)).toBe(row.bucket);
     }
     expect(rows.reduce((n, r) => n + r.ids.length, 0)).toBe(3 * WORDS.length);
+  });
+});
+
+describe('a page is told when opening upgrades the library', () => {
+  test.each([1, 4, 5] as const)('from version %i: once, and not when it is opened again', async (version) => {
+    name = `told-${Math.random()}`;
+    await writeOld(version);
+    const onUpgrade = vi.fn();
+    db = openDatabase(name, { onUpgrade });
+    await db.open();
+    expect(onUpgrade).toHaveBeenCalledTimes(1);
+    db.close();
+    const again = vi.fn();
+    db = openDatabase(name, { onUpgrade: again });
+    await db.open();
+    expect(again).not.toHaveBeenCalled();
+    expect(await db.clippings.count()).toBe(3);
+  });
+
+  test('a new library is made at this version, without an upgrade', async () => {
+    const onUpgrade = vi.fn();
+    db = openDatabase(`new-${Math.random()}`, { onUpgrade });
+    await db.open();
+    expect(onUpgrade).not.toHaveBeenCalled();
   });
 });

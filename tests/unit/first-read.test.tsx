@@ -1,9 +1,11 @@
+import Dexie from 'dexie';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LibraryBrowser, readLibraryHead, type LibraryHead } from '../../components/LibraryBrowser';
 import { openAndRead, openWithFirstScreen } from '../../components/use-database';
 import { saveClipping, type ClippingInput } from '../../lib/db/clippings';
-import { DB_NAME, openDatabase, type MigraLensDB } from '../../lib/db/schema';
+import { UPGRADING } from '../../components/upgrading';
+import { DB_NAME, SCHEMA_V5, openDatabase, type MigraLensDB } from '../../lib/db/schema';
 
 const input = (n: number): ClippingInput => ({
   urlKey: `https://news.example/${n}`, url: `https://news.example/${n}`, canonicalUrl: null,
@@ -47,6 +49,41 @@ describe('openAndRead: the page\'s first read before its first render', () => {
     const failing = await openAndRead(async () => { throw new Error('disk gone'); });
     opened.push(failing.db);
     expect(failing.first).toBeUndefined();
+  });
+});
+
+describe('openAndRead while the library is upgraded for this version', () => {
+  const hanging = async (db: MigraLensDB) => { await db.open(); return new Promise<never>(() => undefined); };
+
+  test('says so when the read waits on an upgrade, and not for a library already upgraded', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    old.close();
+    const upgraded = await openAndRead(hanging, 30);
+    opened.push(upgraded.db);
+    expect(upgraded).toMatchObject({ first: undefined, upgrading: true });
+    upgraded.db.close();
+    const current = await openAndRead(hanging, 30);
+    opened.push(current.db);
+    expect(current).toMatchObject({ first: undefined, upgrading: false });
+  });
+
+  test('a read that came in time is shown, upgrade or not', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    old.close();
+    const read = await openAndRead(async (db) => db.clippings.count(), 5_000);
+    opened.push(read.db);
+    expect(read).toMatchObject({ first: 0, upgrading: false });
+  });
+
+  test('the library view says what it waits for', () => {
+    const db = openDatabase();
+    opened.push(db);
+    render(<LibraryBrowser db={db} href={(c) => `#${c.id}`} listHeight={340} upgrading />, root);
+    expect(root.querySelector('.result-count')?.textContent).toBe(UPGRADING);
   });
 });
 
