@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { DB_NAME, openDatabase, type MigraLensDB } from '@/lib/db/schema';
+import { DB_NAME, openDatabase, upgradeUnderway, type MigraLensDB } from '@/lib/db/schema';
 import { readLibraryHead } from './LibraryBrowser';
 
 /**
@@ -22,14 +22,16 @@ export function useDatabase(opened?: MigraLensDB): MigraLensDB {
  * frame shows what was read: rendered first, the page would paint an empty frame, and the
  * database's answer would wait behind it (20–50 ms). A read that takes longer than `wait` ms (a
  * first open that upgrades the database) or fails is not waited for: `first` is undefined, the page
- * renders at once, and its own live query shows the result, or the error, when it comes.
+ * renders at once, and its own live query shows the result, or the error, when it comes. While
+ * the library is upgraded, by this page or another, `upgrading` says so.
  */
 export async function openAndRead<T>(read: (db: MigraLensDB) => Promise<T>, wait = 250): Promise<FirstRead<T>> {
   let upgrading = false;
   const db = openDatabase(DB_NAME, { onUpgrade: () => { upgrading = true; } });
   const first = read(db).catch(() => undefined);
   const answer = await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(resolve, wait))]);
-  return { db, first: answer, upgrading: upgrading && answer === undefined };
+  // The upgrade may be another page's, or the background's, which this page's open waits on.
+  return { db, first: answer, upgrading: answer === undefined && (upgrading || await upgradeUnderway().catch(() => false)) };
 }
 
 export type FirstRead<T> = {

@@ -181,7 +181,12 @@ export function openDatabase(name = DB_NAME, options: OpenOptions = {}): MigraLe
   const db = new Dexie(name, dexieOptions) as MigraLensDB;
   let told = false;
   const tell = (upgrade: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
-    if (!told) { told = true; onUpgrade?.(); }
+    if (!told) {
+      told = true;
+      onUpgrade?.();
+      // Held until this open ends: another page's open waits on the upgrade meanwhile, and can tell why.
+      void globalThis.navigator?.locks?.request(UPGRADE_LOCK, () => db.open().catch(() => undefined));
+    }
     return upgrade(tx);
   };
   db.version(1).stores(SCHEMA_V1);
@@ -191,6 +196,17 @@ export function openDatabase(name = DB_NAME, options: OpenOptions = {}): MigraLe
   db.version(5).stores(SCHEMA_V5).upgrade(tell(upgradeToV5));
   db.version(6).stores(SCHEMA_V6).upgrade(tell(upgradeToV6));
   return db;
+}
+
+/** A Web Lock held by whichever page or worker is upgrading the library (see upgradeUnderway). */
+export const UPGRADE_LOCK = 'migralens-upgrade';
+
+/** Whether a page or worker of the extension is upgrading the library now (false where Web Locks are missing). */
+export async function upgradeUnderway(): Promise<boolean> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return false;
+  const { held = [] } = await locks.query();
+  return held.some((lock) => lock.name === UPGRADE_LOCK);
 }
 
 export type OpenOptions = ConstructorParameters<typeof Dexie>[1] & {

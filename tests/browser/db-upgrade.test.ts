@@ -25,6 +25,11 @@ describe('a version-4 library upgraded in Chromium\'s own IndexedDB, in the exte
     await browser?.close();
   });
 
+  test('the page is told once, and every page can see the upgrade under way (a Web Lock) until it ends', () => {
+    expect(report.told).toBe(1);
+    expect(report.lock).toEqual({ during: true, after: false });
+  });
+
   test('the old tables are gone and the articles are packed sixteen ids to a record, over 64 KB each', () => {
     expect(report.version).toBe(6);
     expect(report.tables).toEqual(['clippings', 'collections', 'packs', 'terms']);

@@ -8,7 +8,7 @@ import { getClipping, mentionsOf } from '../../lib/db/clippings';
 import { facetsOf } from '../../lib/db/facets';
 import { packMentions } from '../../lib/db/mention-store';
 import { queryLibrary } from '../../lib/db/queries';
-import { openDatabase, SCHEMA_V4 } from '../../lib/db/schema';
+import { openDatabase, SCHEMA_V4, upgradeUnderway } from '../../lib/db/schema';
 import { searchWords } from '../../lib/db/search-words';
 import { shardOf } from '../../lib/db/term-index';
 import type { Mention } from '../../lib/detect/types';
@@ -70,14 +70,30 @@ export type UpgradeReport = {
   calais: number;
   /** Rows of the search index, the words and facets they hold, and whether each is in its shard's row. */
   index: { rows: number; words: number; inTheirShard: boolean };
+  /** Whether the page was told, and whether the upgrade's Web Lock was seen held during it and free after. */
+  told: number;
+  lock: { during: boolean; after: boolean };
 };
 
 export async function upgradeFromVersion4(ids: number[]): Promise<UpgradeReport> {
   const name = `upgrade-${Date.now()}`;
   await writeVersion4(name, ids);
-  const db = openDatabase(name);
+  let told = 0;
+  const db = openDatabase(name, { onUpgrade: () => { told++; } });
   try {
-    await db.open();
+    const opening = db.open();
+    // As another page sees it while its own open waits: the lock is taken as the upgrade starts.
+    let during = false;
+    let done = false;
+    void opening.finally(() => { done = true; });
+    while (!done && !during) {
+      during = await upgradeUnderway();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await opening;
+    // Released once the open has ended (the lock's callback settles with it, a task later).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await upgradeUnderway();
     const packs = await db.packs.toArray();
     const articles = [];
     for (const id of ids) {
@@ -93,6 +109,8 @@ export async function upgradeFromVersion4(ids: number[]): Promise<UpgradeReport>
       });
     }
     return {
+      told,
+      lock: { during, after },
       version: db.verno,
       tables: db.tables.map((t) => t.name).sort(),
       packs: packs.length,
