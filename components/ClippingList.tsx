@@ -59,9 +59,10 @@ export function ClippingList({ ids, count = ids.length, onMore, load, href, onOp
             <div class="clipping-meta">
               {[c.source === 'selection' ? 'Passage' : null, c.siteName, dateOf(c.published), `${total} mentions`, c.note ? 'Note' : null].filter(Boolean).join(' · ')}
             </div>
+            {/* Figures first: they tell one clipping from the next, where the same agencies recur, and the row cuts what does not fit. */}
             <div class="chips">
+              {c.summary.figures.slice(0, 3).map((text, j) => <span class="chip figure" key={`f${j}`}>{text}</span>)}
               {c.summary.institutions.slice(0, 5).map((name) => <span class="chip institution" key={name}>{name}</span>)}
-              {c.summary.figures.slice(0, 3).map((text, j) => <span class="chip figure" key={j}>{text}</span>)}
             </div>
           </div>
         );

@@ -22,6 +22,17 @@ describe('ClippingList', () => {
   const ids = Array.from({ length: 40 }, (_, i) => 40 - i);
   const never = () => new Promise<ClippingRow[]>(() => {});
 
+  test('a row shows its figures before its institutions, which recur from one clipping to the next', async () => {
+    const c = { ...row(1), summary: { counts: { institution: 6, role: 0, person: 0, figure: 4, date: 0 }, institutions: ['Frontex', 'Europol', 'UNHCR', 'IOM', 'Home Office', 'Border Force'], figures: ['27 personnes', '£54 million', 'au moins 31 000 personnes', '13 %'] } } as ClippingRow;
+    await act(async () => {
+      render(<ClippingList ids={[1]} preloaded={[c]} load={never} href={() => '#'} height={340} empty="none" />, root);
+    });
+    expect([...root.querySelectorAll('.chips .chip')].map((el) => `${el.className}: ${el.textContent}`)).toEqual([
+      'chip figure: 27 personnes', 'chip figure: £54 million', 'chip figure: au moins 31 000 personnes',
+      'chip institution: Frontex', 'chip institution: Europol', 'chip institution: UNHCR', 'chip institution: IOM', 'chip institution: Home Office',
+    ]);
+  });
+
   test('draws the first screen from the rows read with the ids, without waiting for a read of its own', async () => {
     const height = 340;
     const preloaded = ids.slice(0, firstScreen(height)).map(row);
