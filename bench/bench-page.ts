@@ -1,7 +1,7 @@
 /**
  * A page of bundled bench code in headless Chromium (Debian's): the entry is bundled the way the
  * extension build bundles its code (esbuild comes with vite, a dev dependency), served on
- * 127.0.0.1 and opened. `run` gets the page and is awaited before everything is closed.
+ * 127.0.0.1 and opened in a fresh profile on disk. `run` gets the page and is awaited before everything is closed.
  */
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,14 +17,18 @@ export async function withBenchPage<T>(entry: string, run: (page: Page) => Promi
   writeFileSync(join(dir, 'bench.js'), bundle.outputFiles[0].text);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="bench.js"></script>');
   const server = await servePages(dir);
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--max-old-space-size=4096'] });
+  // A profile on disk, as a reader's browser has: a context without one (Playwright's newPage on a
+  // launched browser) keeps IndexedDB in memory, where Chromium wrote the 10,000-clipping import
+  // in 14-16 s against 8.3-9.1 s on disk.
+  const profile = join(dir, 'profile');
+  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--max-old-space-size=4096'] });
   try {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     page.setDefaultTimeout(0);
     await page.goto(server.url('index.html'));
     return await run(page);
   } finally {
-    await browser.close();
+    await context.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
