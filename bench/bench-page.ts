@@ -19,7 +19,7 @@ export async function withBenchPage<T>(entry: string, run: (page: Page) => Promi
   const server = await servePages(dir);
   // A profile on disk, as a reader's browser has: a context without one (Playwright's newPage on a
   // launched browser) keeps IndexedDB in memory, where Chromium wrote the 10,000-clipping import
-  // in 14-16 s against 8.3-9.1 s on disk.
+  // in 15.6-16.3 s against 8.2-10.8 s on disk.
   const profile = join(dir, 'profile');
   const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--max-old-space-size=4096'] });
   try {

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { openWithFirstScreen } from '@/components/use-database';
+import { openWithFirstScreen } from '@/components/open-library';
 import { App, listHeight } from './App';
 
-void openWithFirstScreen(listHeight()).then(({ db, first, upgrading }) => render(<App db={db} first={first} upgrading={upgrading} />, document.getElementById('app')!));
+void openWithFirstScreen(listHeight()).then((opened) => render(<App {...opened} />, document.getElementById('app')!));

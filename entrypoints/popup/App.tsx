@@ -3,9 +3,9 @@ import { LibraryBrowser } from '@/components/LibraryBrowser';
 import { PageStatus } from '@/components/PageStatus';
 import { useLiveQuery } from '@/components/use-live-query';
 import { savedPage } from '@/lib/db/clippings';
-import type { ClippingRow, MigraLensDB } from '@/lib/db/schema';
+import type { ClippingRow } from '@/lib/db/schema';
 import type { LibraryHead } from '@/components/LibraryBrowser';
-import { useDatabase } from '@/components/use-database';
+import type { FirstRead } from '@/components/open-library';
 import { LAST_TRIGGERED_SAVE, type MessageMap, type MessageType, type PageSummary, type TriggeredSave } from '@/lib/messages';
 import { urlKey } from '@/lib/url-key';
 import { closeOnEscape, libraryHref, openPage, readerHref } from '@/components/navigation';
@@ -35,15 +35,7 @@ async function recentTriggeredSave(): Promise<TriggeredSave | null> {
 /** Height of the popup's clipping list in pixels. */
 export const LIST_HEIGHT = 340;
 
-export type AppProps = {
-  /** The library, opened before the first render, with its first screen when it was read in time. */
-  db?: MigraLensDB;
-  first?: LibraryHead;
-  upgrading?: boolean;
-};
-
-export function App({ db: opened, first, upgrading }: AppProps) {
-  const db = useDatabase(opened);
+export function App({ db, first, upgrading }: FirstRead<LibraryHead>) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [summary, setSummary] = useState<PageSummary | null>(null);
   const [error, setError] = useState<string | null>(null);

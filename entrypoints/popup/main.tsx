@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { openWithFirstScreen } from '@/components/use-database';
+import { openWithFirstScreen } from '@/components/open-library';
 import { App, LIST_HEIGHT } from './App';
 
-void openWithFirstScreen(LIST_HEIGHT).then(({ db, first, upgrading }) => render(<App db={db} first={first} upgrading={upgrading} />, document.getElementById('app')!));
+void openWithFirstScreen(LIST_HEIGHT).then((opened) => render(<App {...opened} />, document.getElementById('app')!));

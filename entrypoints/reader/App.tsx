@@ -5,7 +5,7 @@ import { libraryHref } from '@/components/navigation';
 import { useLiveQuery } from '@/components/use-live-query';
 import { clippingWithMentions } from '@/lib/db/clippings';
 import { allCollections, deleteClipping, editClipping, restoreClipping, type DeletedClipping } from '@/lib/db/edits';
-import { useDatabase } from '@/components/use-database';
+import type { FirstRead } from '@/components/open-library';
 import { UPGRADING } from '@/components/upgrading';
 import type { MigraLensDB } from '@/lib/db/schema';
 import { NO_MENTIONS, useSameMentions } from '@/components/use-same-mentions';
@@ -18,16 +18,8 @@ export type Opened = Awaited<ReturnType<typeof clippingWithMentions>> | null;
 /** The clipping this page shows, with its mentions; null when there is none with its id. */
 export const readClipping = async (db: MigraLensDB): Promise<Opened> => (await clippingWithMentions(db, clippingId)) ?? null;
 
-export type AppProps = {
-  /** The library, opened before the first render, and the clipping when it was read in time. */
-  db?: MigraLensDB;
-  first?: Opened;
-  upgrading?: boolean;
-};
-
 /** reader.html?id=N: one clipping with its highlights, its metadata and the reader's notes. */
-export function App({ db: given, first, upgrading }: AppProps) {
-  const db = useDatabase(given);
+export function App({ db, first, upgrading }: FirstRead<Opened>) {
   // The clipping and its mentions from one read of their pack; the mentions the article is painted
   // with change only when these do (a re-save), so that edits of note or tags do not repaint it.
   const opened = useLiveQuery(() => readClipping(db), [db], first as Opened);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { openAndRead } from '@/components/use-database';
+import { openAndRead } from '@/components/open-library';
 import { App, readClipping } from './App';
 
-void openAndRead(readClipping).then(({ db, first, upgrading }) => render(<App db={db} first={first} upgrading={upgrading} />, document.getElementById('app')!));
+void openAndRead(readClipping).then((opened) => render(<App {...opened} />, document.getElementById('app')!));

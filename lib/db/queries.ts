@@ -1,5 +1,5 @@
-import { facetKey, facetTerm, type Facet } from './facets';
 import type { IndexableType } from 'dexie';
+import { facetKey, facetTerm, type Facet } from './facets';
 import type { ClippingRow, MigraLensDB } from './schema';
 import { queryWords } from './search-words';
 import { clippingsWithWord } from './term-index';

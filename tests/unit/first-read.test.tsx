@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LibraryBrowser, readLibraryHead, type LibraryHead } from '../../components/LibraryBrowser';
-import { openAndRead, openWithFirstScreen } from '../../components/use-database';
+import { openAndRead, openWithFirstScreen } from '../../components/open-library';
 import { saveClipping, type ClippingInput } from '../../lib/db/clippings';
 import { UPGRADING } from '../../components/upgrading';
 import { DB_NAME, SCHEMA_V5, openDatabase, type MigraLensDB } from '../../lib/db/schema';
