@@ -37,6 +37,7 @@ const CASES: Record<Lang, Case[]> = {
     ["Le ministre britannique de l'Intérieur a rencontré la commissaire européenne aux Affaires intérieures, Ylva Johansson.", ["R:ministre britannique de l'Intérieur", 'R:commissaire européenne aux Affaires intérieures', 'P:Ylva Johansson']],
     ['Enver Solomon, directeur du Refugee Council, a critiqué Rishi Sunak.', ['P:Enver Solomon', 'R:directeur du Refugee Council', 'I:Refugee Council', 'P:Rishi Sunak']],
     ["Le Parlement a adopté le texte, selon un juriste de l'université Paris-Panthéon-Assas.", ['I:Parlement', 'I:université Paris-Panthéon-Assas']],
+    ["Selon l'Observatoire français des conjonctures économiques (OFCE), la croissance ralentit. L'OFCE table sur une reprise.", ['I:Observatoire français des conjonctures économiques', 'I:OFCE', 'I:OFCE']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
@@ -53,6 +54,9 @@ const CASES: Record<Lang, Case[]> = {
     ['The Migration Advisory Committee (MAC) published its report. The MAC said wages were too low.', ['I:Migration Advisory Committee', 'I:MAC', 'I:MAC']],
     ['The Institute for Fiscal Studies said Qatar Airways had cut flights, while Dorset Council said the West Bank was calm.', ['I:Institute for Fiscal Studies', 'I:Qatar Airways', 'I:Dorset Council']],
     ['Its general secretary, Matt Wrack, said a Labour chancellor would act.', ['R:general secretary', 'P:Matt Wrack', 'I:Labour']],
+    ['MPs on the Defence Committee questioned officers of the Royal Air Force.', ['I:Defence Committee', 'I:Royal Air Force']],
+    ['The tech company Apple must repay the money. Apple said it would appeal, and the national carrier Iraqi Airways flew Iraqi citizens home.', ['I:Apple', 'I:Apple', 'I:Iraqi Airways']],
+    ['A study of Trade Union Effectiveness was published by the union Unite.', ['I:Unite']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
@@ -68,6 +72,8 @@ const CASES: Record<Lang, Case[]> = {
     ['Frau Faeser sagte, die Bundespolizei habe die Kontrollen verstärkt.', ['P:Frau Faeser', 'I:Bundespolizei']],
     ['DGB-Chefin Yasmin Fahimi forderte mehr Geld.', ['R:DGB-Chefin', 'I:DGB', 'P:Yasmin Fahimi']],
     ['Laut Ifo-Institut und Bundesrechnungshof fehlen Milliarden; der Präsident des Deutschen Landkreistags warnte.', ['I:Ifo-Institut', 'I:Bundesrechnungshof', 'R:Präsident des Deutschen Landkreistags', 'I:Deutschen Landkreistags']],
+    ['Der Haushaltsausschuss des Bundestages gab die Mittel frei.', ['I:Haushaltsausschuss des Bundestages']],
+    ['Der Stahlkonzern Thyssenkrupp streicht Stellen, die Salzgitter AG auch; bei Salzgitter sorgt man sich, der deutsche Zoll ermittelt.', ['I:Thyssenkrupp', 'I:Salzgitter AG', 'I:Salzgitter', 'I:deutsche Zoll']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],
@@ -80,6 +86,9 @@ const CASES: Record<Lang, Case[]> = {
     ['Volgens de woordvoerder van Frontex is de situatie onder controle.', ['R:woordvoerder van Frontex', 'I:Frontex']],
     ['Staatssecretaris Eric van der Burg bezocht het aanmeldcentrum in Ter Apel.', ['P:Eric van der Burg']],
     ['De Belgische premier sprak met de minister van Binnenlandse Zaken.', ['R:Belgische premier', 'R:minister van Binnenlandse Zaken']],
+    ['Volgens de Noordelijke Rekenkamer is het geld op, net als bij de Friesland Bank.', ['I:Noordelijke Rekenkamer', 'I:Friesland Bank']],
+    ['Het debat werd geopend door de voorzitter van het Europees Parlement Roberta Metsola.', ['R:voorzitter van het Europees Parlement', 'I:Europees Parlement', 'P:Roberta Metsola']],
+    ['De Belgische douane en het parket van Antwerpen onderzoeken de zaak.', ['I:Belgische douane', 'I:parket van Antwerpen']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],
@@ -93,6 +102,7 @@ const CASES: Record<Lang, Case[]> = {
     ["L'Alto Commissariato delle Nazioni Unite per i Rifugiati (Unhcr) chiede un'indagine indipendente.", ['I:Alto Commissariato delle Nazioni Unite per i Rifugiati', 'I:Unhcr']],
     ['Secondo il Viminale, gli sbarchi sono diminuiti; la polizia ha fermato due scafisti.', ['I:Viminale']],
     ['Il ministro degli Esteri tedesco ha telefonato al comandante della Sea-Watch 3.', ['R:ministro degli Esteri tedesco', 'R:comandante della Sea-Watch 3']],
+    ['La Direzione investigativa antimafia (Dia) ha sequestrato beni. Secondo la Dia, il clan riciclava denaro.', ['I:Direzione investigativa antimafia', 'I:Dia', 'I:Dia']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],
@@ -106,6 +116,8 @@ const CASES: Record<Lang, Case[]> = {
     ['El alcalde de Ceuta criticó al Ministerio de Inclusión, Seguridad Social y Migraciones.', ['R:alcalde de Ceuta', 'I:Ministerio de Inclusión, Seguridad Social y Migraciones']],
     ['Los ministros de Interior de la UE se reunieron en Luxemburgo.', ['I:UE']],
     ['La Organización Internacional para las Migraciones (OIM) alertó de nuevas muertes.', ['I:Organización Internacional para las Migraciones', 'I:OIM']],
+    ['La Sala de lo Penal del Tribunal Supremo rechazó el recurso de la Unidad Central Operativa.', ['I:Sala de lo Penal', 'I:Tribunal Supremo', 'I:Unidad Central Operativa']],
+    ['La constructora Acciona recurrirá la multa. Acciona lo anunció el viernes.', ['I:Acciona', 'I:Acciona']],
   ],
 };
 

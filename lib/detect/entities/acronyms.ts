@@ -50,7 +50,7 @@ export function findAcronymDefinitions(tokens: readonly Token[]): AcronymDefinit
 
 /** Start of the long form ending before token `end`, or -1. */
 function longFormStart(tokens: readonly Token[], end: number, acronym: string): number {
-  const letters = [...acronym.replace(/\p{N}/gu, '')].map((c) => c.toLowerCase());
+  const letters = [...acronym.replace(/\p{N}/gu, '')].map((c) => initialOf(c.toLowerCase()));
   const first = letters[0];
   // "Ofpra", "Anafé": a capitalised word is an acronym only if the initials spell it closely.
   const strict = !looksLikeAcronym(acronym);
@@ -59,11 +59,14 @@ function longFormStart(tokens: readonly Token[], end: number, acronym: string): 
     const t = tokens[s];
     if (t.kind === 'punct' && t.norm !== '-' && t.norm !== "'") return -1;
     if (t.kind !== 'word' || !t.cap) continue;
-    if (t.norm[0] === first && spells(tokens, s, end, letters, strict)) return s;
+    if (initialOf(t.norm) === first && spells(tokens, s, end, letters, strict)) return s;
     if (isSentenceStart(tokens, s)) return -1;
   }
   return -1;
 }
+
+/** A word's first letter without its accent: "économiques" lends the E of OFCE. */
+const initialOf = (word: string) => word.charAt(0).normalize('NFD').charAt(0);
 
 /**
  * Do the initials of the words of [from, to) spell `letters` in order? Every content word's
@@ -76,7 +79,7 @@ function spells(tokens: readonly Token[], from: number, to: number, letters: str
   const words: { initial: string; minor: boolean }[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (t.kind === 'word') words.push({ initial: t.norm[0], minor: k !== from && MINOR.has(t.norm) });
+    if (t.kind === 'word') words.push({ initial: initialOf(t.norm), minor: k !== from && MINOR.has(t.norm) });
   }
   if (words.length === 0 || words[0].initial !== letters[0]) return false;
   const maxSkipped = strict || letters.length <= 3 ? 1 : 2;

@@ -1,7 +1,7 @@
 import type { FoundInstitution } from './analysis';
 import { longestAt, type Lexicon } from './lexicon';
 import { capChainEnd } from './names';
-import type { Token } from './tokenize';
+import { isSentenceStart, type Token } from './tokenize';
 
 /** "l'ONG Utopia 56", "the charity Care4Calais", "die Organisation Pro Asyl". */
 export function cueNames(tokens: readonly Token[], lex: Lexicon): FoundInstitution[] {
@@ -10,6 +10,10 @@ export function cueNames(tokens: readonly Token[], lex: Lexicon): FoundInstituti
     if (tokens[i].kind !== 'word') continue;
     const cue = longestAt(lex.cues, tokens, i, lex.keyOf);
     if (!cue) continue;
+    // Outside German, a cue noun in capitals inside a sentence is part of a name or a title
+    // ("Trade Union Effectiveness", "UNION ALL"), not a word announcing one. Acronym cues ("NGO") are written so.
+    const c0 = tokens[i];
+    if (lex.lang !== 'de' && (c0.upper ? c0.text.length > 3 : c0.cap) && !isSentenceStart(tokens, i)) continue;
     let p = cue.to;
     // A nationality or quote may sit between the cue and the name: "l'ong tedesca Sea-Watch", "« Utopia 56 »".
     const nat = longestAt(lex.nationalities, tokens, p);

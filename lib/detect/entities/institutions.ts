@@ -9,6 +9,7 @@ import { lexiconFor, longestAt, type Lexicon } from './lexicon';
 import { findCompanies } from './companies';
 import { findBodies } from './org-heads';
 import { rolesFor, type CompiledRoles } from './role-forms';
+import { repeatedNames } from './repeated-names';
 import { shortForms } from './short-forms';
 import type { Tables } from './tables';
 import { byNorm, type Token } from './tokenize';
@@ -72,7 +73,14 @@ function compute(a: Analysis): FoundInstitution[] {
     candidates.push(...titledAcronyms(tokens, lex, rolesFor(tables.roles, lang!)));
   }
 
-  return resolve(candidates).map((f) => (f.canonical ? f : { ...f, canonical: plainText(a.text, tokens, f) }));
+  let kept = resolve(candidates);
+  if (lex) {
+    const taken = new Uint8Array(tokens.length);
+    for (const f of kept) taken.fill(1, f.from, f.to);
+    const repeats = repeatedNames(tokens, kept, lex, rolesFor(tables.roles, lang!), lang, people.given).filter((f) => !taken.subarray(f.from, f.to).includes(1));
+    if (repeats.length) kept = resolve([...kept, ...repeats]);
+  }
+  return kept.map((f) => (f.canonical ? f : { ...f, canonical: plainText(a.text, tokens, f) }));
 }
 
 /** Longest first, then by source; no two kept candidates overlap. */

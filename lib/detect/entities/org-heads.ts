@@ -164,6 +164,13 @@ function headLast(
       while (compoundPrev(tokens, from) && isNameWord(tokens[from - 2])) from -= 2;
       continue;
     }
+    // Dutch writes a common noun in lower case: a capitalised head after a capitalised word is a
+    // name ("Centraal Planbureau", "Algemene Rekenkamer", "De Nederlandsche Bank").
+    if (lex.lang === 'nl' && headCap && isNameWord(prev) && tokens[from].space && (!isSentenceStart(tokens, from - 1) || step === 0)) {
+      capLeft = true;
+      from -= 1;
+      continue;
+    }
     if (lex.lang === 'de' && isNameWord(prev) && /(e|er|es|en|em)$/.test(prev.norm) && !isSentenceStart(tokens, from - 1) && isAdjectiveLike(prev)) {
       capLeft = true;
       from -= 1;
@@ -180,8 +187,9 @@ function headLast(
     // "Department of Health and Human Services", not "Department of Homeland Security and Alex Azar".
     const next = tokens[to + 1];
     if (conn && lex.connectors.has(conn.norm) && isNameWord(next) && !given.has(next.norm)) to = capChainEnd(tokens, to + 1, { maxWords: 3 });
-  } else if (lex.lang === 'nl' && isNameWord(tokens[headEnd]) && tokens[headEnd].space) {
-    // Dutch writes the head in lower case, so a capitalised word after it is a place: "rechtbank Den Haag".
+  } else if (lex.lang === 'nl' && isNameWord(tokens[headEnd]) && tokens[headEnd].space && !tokens[headEnd].newline && !given.has(tokens[headEnd].norm)) {
+    // Dutch writes the head in lower case, so a capitalised word after it is a place: "rechtbank Den Haag",
+    // "Universiteit Leiden"; not a given name ("het Europees Parlement Roberta Metsola").
     const end = capChainEnd(tokens, headEnd, { maxWords: 3 });
     if (end > headEnd) {
       qualified = true;
@@ -199,8 +207,9 @@ function headLast(
   // A place before a lower-case head names a local body ("Rome tribunal", "Kent police"); before
   // "service" or "office" it is more often a product or a building ("Stadia service").
   if (capLeft && (headTok.cap || PLACE_QUALIFIED.has(head.kind))) qualified = true;
-  // "the interior ministry": a field names one ministry.
-  if (!qualified && fieldLeft && head.kind === 'ministry') qualified = true;
+  // "the interior ministry": a field names one ministry; before a capitalised head inside a
+  // sentence it names any body ("the Defence Committee", "the Justice Inspectorate").
+  if (!qualified && fieldLeft && (head.kind === 'ministry' || (headTok.cap && !isSentenceStart(tokens, from)))) qualified = true;
   // "Court of Appeal": a capitalised multi-word head inside a sentence.
   if (!qualified && headEnd - headFrom > 1 && headTok.cap && !isSentenceStart(tokens, headFrom)) qualified = true;
   return qualified ? { from, to, kind: head.kind, country } : null;
