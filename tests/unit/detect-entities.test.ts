@@ -89,6 +89,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Volgens de Noordelijke Rekenkamer is het geld op, net als bij de Friesland Bank.', ['I:Noordelijke Rekenkamer', 'I:Friesland Bank']],
     ['Het debat werd geopend door de voorzitter van het Europees Parlement Roberta Metsola.', ['R:voorzitter van het Europees Parlement', 'I:Europees Parlement', 'P:Roberta Metsola']],
     ['De Belgische douane en het parket van Antwerpen onderzoeken de zaak.', ['I:Belgische douane', 'I:parket van Antwerpen']],
+    ['Minister van Financiën Vincent Van Peteghem wil meer controles; Van Peteghem rekent op de douane.', ['R:Minister van Financiën', 'P:Vincent Van Peteghem', 'P:Van Peteghem']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],

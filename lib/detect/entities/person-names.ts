@@ -165,10 +165,10 @@ export function surnameEnd(tokens: readonly Token[], i: number, c: CompiledPeopl
       continue;
     }
     // Particles only between the given name and the surname: "Ursula von der Leyen", not
-    // "Eric van der Burg van Justitie".
-    if (words === 0 && c.particles.has(t.norm) && !t.cap) {
+    // "Eric van der Burg van Justitie". Belgian names capitalise theirs: "Vincent Van Peteghem".
+    if (words === 0 && c.particles.has(t.norm) && !t.upper) {
       let k = j;
-      while (k < tokens.length && c.particles.has(tokens[k].norm) && !tokens[k].cap && tokens[k].space) k += 1;
+      while (k < tokens.length && c.particles.has(tokens[k].norm) && !tokens[k].upper && tokens[k].space) k += 1;
       if (isNameWord(tokens[k]) && tokens[k].space) {
         j = k;
         continue;
