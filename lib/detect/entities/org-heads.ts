@@ -186,7 +186,10 @@ function headLast(
     const conn = tokens[to];
     // "Department of Health and Human Services", not "Department of Homeland Security and Alex Azar".
     const next = tokens[to + 1];
-    if (conn && lex.connectors.has(conn.norm) && isNameWord(next) && !given.has(next.norm)) to = capChainEnd(tokens, to + 1, { maxWords: 3 });
+    // "Bank of England and HM Treasury" names two bodies: a known name after "and" is not part of this one.
+    if (conn && lex.connectors.has(conn.norm) && isNameWord(next) && !given.has(next.norm) && !matchGazetteerAt(gaz, tokens, to + 1)) {
+      to = capChainEnd(tokens, to + 1, { maxWords: 3 });
+    }
   } else if (lex.lang === 'nl' && isNameWord(tokens[headEnd]) && tokens[headEnd].space && !tokens[headEnd].newline && !given.has(tokens[headEnd].norm)) {
     // Dutch writes the head in lower case, so a capitalised word after it is a place: "rechtbank Den Haag",
     // "Universiteit Leiden"; not a given name ("het Europees Parlement Roberta Metsola").
