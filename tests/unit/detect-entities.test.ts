@@ -58,6 +58,7 @@ const CASES: Record<Lang, Case[]> = {
     ['The tech company Apple must repay the money. Apple said it would appeal, and the national carrier Iraqi Airways flew Iraqi citizens home.', ['I:Apple', 'I:Apple', 'I:Iraqi Airways']],
     ['A study of Trade Union Effectiveness was published by the union Unite.', ['I:Unite']],
     ['The Bank of England and HM Treasury disagreed with the Department of Health and Human Services.', ['I:Bank of England', 'I:HM Treasury', 'I:Department of Health and Human Services']],
+    ['The Taoiseach, Simon Harris, and the Tánaiste, Micheál Martin, welcomed the ruling.', ['R:Taoiseach', 'P:Simon Harris', 'R:Tánaiste', 'P:Micheál Martin']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
