@@ -38,6 +38,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Enver Solomon, directeur du Refugee Council, a critiqué Rishi Sunak.', ['P:Enver Solomon', 'R:directeur du Refugee Council', 'I:Refugee Council', 'P:Rishi Sunak']],
     ["Le Parlement a adopté le texte, selon un juriste de l'université Paris-Panthéon-Assas.", ['I:Parlement', 'I:université Paris-Panthéon-Assas']],
     ["Selon l'Observatoire français des conjonctures économiques (OFCE), la croissance ralentit. L'OFCE table sur une reprise.", ['I:Observatoire français des conjonctures économiques', 'I:OFCE', 'I:OFCE']],
+    ['Le président de la Cour des comptes, Pierre Moscovici, a présenté le rapport.', ['R:président de la Cour des comptes', 'I:Cour des comptes', 'P:Pierre Moscovici']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],

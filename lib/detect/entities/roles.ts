@@ -72,13 +72,25 @@ function compute(a: Analysis, lang: Lang): FoundRole[] {
     startsAt.set(f.from, f);
     endsAt.set(f.to, f);
   }
+  const cover = coverOf(insts);
   const candidates: FoundRole[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].kind !== 'word') continue;
-    const r = roleAt(tokens, i, lang, lex, roles, startsAt, endsAt, given);
-    if (r) candidates.push(r);
+    // The longest form that starts here, or a shorter one when the longest would cut through a
+    // body: "président de la Cour" (of a supreme court) in "président de la Cour des comptes".
+    const forms: FormMatch[] = matchRoleForms(roles, lex, tokens, i);
+    if (forms.length === 0) {
+      const compound = compoundRole(tokens, i, roles);
+      if (compound) forms.push(compound);
+    }
+    for (const m of forms) {
+      const r = roleAt(tokens, i, m, lang, lex, startsAt, endsAt, given);
+      if (!r) continue;
+      candidates.push(r);
+      if (!cutsInstitution(r, cover)) break;
+    }
   }
-  const kept = resolve(candidates, insts);
+  const kept = resolve(candidates, cover);
   for (const r of kept) {
     if (!r.country && !r.institution && isNationalOffice(r.entry)) {
       r.country = countryInSentence(tokens, r.from, lex) ?? languageCountry(lang);
@@ -91,17 +103,15 @@ function compute(a: Analysis, lang: Lang): FoundRole[] {
 function roleAt(
   tokens: readonly Token[],
   i: number,
+  m: FormMatch,
   lang: Lang,
   lex: Lexicon,
-  roles: CompiledRoles,
   startsAt: ReadonlyMap<number, FoundInstitution>,
   endsAt: ReadonlyMap<number, FoundInstitution>,
   given: ReadonlySet<string>,
 ): FoundRole | null {
   // A role never starts inside a hyphenated word, except after a body: "CDU-Chef".
   const afterHyphen = compoundPrev(tokens, i);
-  const m: FormMatch | null = matchRoleForms(roles, lex, tokens, i)[0] ?? compoundRole(tokens, i, roles);
-  if (!m) return null;
   let { from, to } = m;
   const entry = m.form.entry;
   let country = m.country;
@@ -226,18 +236,25 @@ function complement(tokens: readonly Token[], j: number, lang: Lang, startsAt: R
   return { to: end, text: tokens.slice(p, end).map((x) => x.text).join(' ').replace(/ - /g, '-') };
 }
 
-/** Longest first; a role may contain institutions but must not cut through one. */
-function resolve(candidates: FoundRole[], insts: readonly FoundInstitution[]): FoundRole[] {
-  // Which institution covers each token (institutions never overlap one another).
+/** Which institution covers each token (institutions never overlap one another). */
+type Cover = ReadonlyMap<number, FoundInstitution>;
+
+function coverOf(insts: readonly FoundInstitution[]): Cover {
   const cover = new Map<number, FoundInstitution>();
   for (const f of insts) for (let k = f.from; k < f.to; k++) cover.set(k, f);
-  const cuts = (r: FoundRole) => {
-    const first = cover.get(r.from);
-    const last = cover.get(r.to - 1);
-    // A name read as a body (same span) is not also an office: "the Greek Ombudsman launched…".
-    return (!!first && first.from < r.from) || (!!last && last.to > r.to) || (!!first && first.from === r.from && first.to === r.to);
-  };
-  const ok = candidates.filter((r) => !cuts(r));
+  return cover;
+}
+
+/** Does the role cut through a body, or is it a body's own name ("the Greek Ombudsman launched…")? */
+function cutsInstitution(r: FoundRole, cover: Cover): boolean {
+  const first = cover.get(r.from);
+  const last = cover.get(r.to - 1);
+  return (!!first && first.from < r.from) || (!!last && last.to > r.to) || (!!first && first.from === r.from && first.to === r.to);
+}
+
+/** Longest first; a role may contain institutions but must not cut through one. */
+function resolve(candidates: FoundRole[], cover: Cover): FoundRole[] {
+  const ok = candidates.filter((r) => !cutsInstitution(r, cover));
   ok.sort((x, y) => y.to - y.from - (x.to - x.from) || Number(x.bare) - Number(y.bare) || x.from - y.from);
   const taken = new Set<number>();
   const kept: FoundRole[] = [];
