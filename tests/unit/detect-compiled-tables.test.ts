@@ -73,6 +73,18 @@ describe('gazetteer name index', () => {
     expect(detect('Selon la Xylo Agency, rien.', { lang: 'fr' }).map((m) => m.text)).toEqual(['Xylo Agency']);
     for (const lang of SUPPORTED_LANGS) expect(detect('XYA', { lang }).map((m) => m.entityId)).toEqual(['x.agency']);
   });
+
+  test("another language's alias is quoted when it is a name, not when it is a description", () => {
+    const table: InstitutionsTable = {
+      version: 1,
+      source: 'test',
+      entries: [{ id: 'x.stats', kind: 'agency', country: 'IT', canonical: 'Xstat', labels: { it: 'Istituto Xylo' }, aliases: { en: ['Xylo Statistics Office', 'Italian xylo agency'] } }],
+    };
+    const detect = createInstitutionDetector({ ...DEFAULT_TABLES, institutions: table } satisfies Tables);
+    const text = 'Selon le Xylo Statistics Office et une Italian xylo agency, rien.';
+    expect(detect(text, { lang: 'fr' }).map((m) => m.text)).toEqual(['Xylo Statistics Office']);
+    expect(detect('The Italian xylo agency said so.', { lang: 'en' }).map((m) => m.text)).toEqual(['Italian xylo agency']);
+  });
 });
 
 describe('LazyTokenTrie with a name source', () => {

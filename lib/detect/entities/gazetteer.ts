@@ -98,6 +98,8 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
   const keyOf = stem ? byStem : byNorm;
   const index = nameIndexFor(table);
   // Names are tokenized lazily (see LazyTokenTrie); `seen` drops a name given twice for one entry.
+  // Two such names have the same first key, so they come in the same batch: `seen` is emptied
+  // for each batch instead of keeping every name of the language built so far.
   const seen = new Set<string>();
   const build = (p: PendingName<GazetteerHit>) => {
     const keys = p.byText ? tokenize(p.name).map((t) => (t.kind === 'punct' ? t.norm : t.text)) : stem ? keysOf(p.name).map(stemDe) : keysOf(p.name);
@@ -117,6 +119,7 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
   // order `visitNames` gives for this language: the order the trie reports them in.
   const wordOwners = stem ? stemmedWords(index) : index.words;
   const wordNames = (key: string): PendingName<GazetteerHit>[] => {
+    seen.clear();
     const owners = wordOwners.get(key) ?? [];
     const names: string[] = [];
     const of: InstitutionEntry[] = [];
@@ -135,6 +138,7 @@ export function compileGazetteer(table: InstitutionsTable, lang: Lang | null): C
     return out;
   };
   const acronymNames = (key: string): PendingName<GazetteerHit>[] => {
+    seen.clear();
     const owners = index.acronyms.get(key) ?? [];
     const names: string[] = [];
     const of: InstitutionEntry[] = [];

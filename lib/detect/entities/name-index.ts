@@ -38,6 +38,9 @@ const LEADING_ARTICLE = /^(?:les|la|le|l'|die|der|das|de|het|el|los|las|il|lo|th
 
 export type NameVisitor = { word: (name: string) => void; acronym: (name: string) => void };
 
+/** Every word of more than three letters capitalised: "Human Rights Watch", "Bundesamt für Migration und Flüchtlinge". */
+const isWrittenAsName = (name: string) => name.split(/[\s'\u2019]+/u).every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w));
+
 /** Sends one raw name to the visitor as a word name, an acronym, or both forms of a name with its article. */
 function visitName(name: string | undefined, v: NameVisitor): void {
   if (!name) return;
@@ -75,9 +78,11 @@ export function visitNames(entry: InstitutionEntry, lang: Lang | null | undefine
     const native = nativeLanguages(entry.country);
     const quoted = (l: string) => l !== lang && (lang === null || l === 'en' || native.includes(l) || !SUPPORTED.has(l));
     for (const l in labels) if (quoted(l)) visitName(labels[l as Lang], v);
+    // Of those, names only ("Border Force", "Guardia Civil"), not descriptions in that language
+    // ("Italian statistics agency"), which text in another language does not quote.
     for (const l in aliases) {
       if (!quoted(l)) continue;
-      for (const a of aliases[l as Lang] ?? []) if (SEPARATOR.test(a) || isAllCaps(a)) visitName(a, v);
+      for (const a of aliases[l as Lang] ?? []) if (isAllCaps(a) || (SEPARATOR.test(a) && isWrittenAsName(a))) visitName(a, v);
     }
   }
   for (const f of entry.formerNames ?? []) visitName(f, v);
