@@ -107,6 +107,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Secondo il Viminale, gli sbarchi sono diminuiti; la polizia ha fermato due scafisti.', ['I:Viminale']],
     ['Il ministro degli Esteri tedesco ha telefonato al comandante della Sea-Watch 3.', ['R:ministro degli Esteri tedesco', 'R:comandante della Sea-Watch 3']],
     ['La Direzione investigativa antimafia (Dia) ha sequestrato beni. Secondo la Dia, il clan riciclava denaro.', ['I:Direzione investigativa antimafia', 'I:Dia', 'I:Dia']],
+    ['La segretaria del Pd Elly Schlein e il presidente del Movimento 5 Stelle Giuseppe Conte hanno votato contro.', ['R:segretaria del Pd', 'I:Pd', 'P:Elly Schlein', 'R:presidente del Movimento 5 Stelle', 'I:Movimento 5 Stelle', 'P:Giuseppe Conte']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],

@@ -16,11 +16,20 @@ import { compoundPrev, isAttachedHyphen, stemDe } from './words';
  * "UE-Turquie"), a ship ("Sea-Watch 3"), a treaty or document title ("Vertrag über die
  * Arbeitsweise der Europäischen Union", "UN Refugee Convention").
  */
-export function checkContext(tokens: readonly Token[], f: FoundInstitution, lex: Lexicon, roles: CompiledRoles | null, lang: Lang | null): FoundInstitution | null {
+export function checkContext(
+  tokens: readonly Token[],
+  f: FoundInstitution,
+  lex: Lexicon,
+  roles: CompiledRoles | null,
+  lang: Lang | null,
+  given?: ReadonlySet<string>,
+): FoundInstitution | null {
   if (compoundPrev(tokens, f.from)) return null;
-  // An acronym written as a word ("Olaf", "Onu") followed by a capitalised word is a given name.
+  // An acronym written as a word ("Olaf", "Onu") followed by a capitalised word is a given name;
+  // followed by a given name, it is a body before a person ("la segretaria del Pd Elly Schlein").
   const first = tokens[f.from];
-  if (f.to - f.from === 1 && first.cap && !first.upper && isNameWord(tokens[f.to]) && tokens[f.to].space && !tokens[f.to].newline) {
+  const next = tokens[f.to];
+  if (f.to - f.from === 1 && first.cap && !first.upper && isNameWord(next) && next.space && !next.newline && !given?.has(next.norm)) {
     if (f.entry && (f.entry.acronyms ?? []).includes(first.text)) return null;
   }
   if (isAttachedHyphen(tokens, f.to)) {
@@ -28,7 +37,6 @@ export function checkContext(tokens: readonly Token[], f: FoundInstitution, lex:
     if (!roles || !isRoleWord(rest, lex, roles)) return null;
   }
   // A rescue ship is named after its NGO and numbered: "Sea-Watch 3", "Sea-Eye 4".
-  const next = tokens[f.to];
   if (f.entry?.kind === 'ngo' && next && next.kind === 'num' && next.space && next.text.length === 1) return null;
   if (inDocumentTitle(tokens, f, lex, lang)) return null;
   return f;

@@ -11,7 +11,7 @@ import { findBodies } from './org-heads';
 import { rolesFor, type CompiledRoles } from './role-forms';
 import { repeatedNames } from './repeated-names';
 import { shortForms } from './short-forms';
-import type { Tables } from './tables';
+import type { InstitutionEntry, Tables } from './tables';
 import { byNorm, type Token } from './tokenize';
 import { compoundPrev, isAttachedHyphen } from './words';
 import { peopleFor } from './person-names';
@@ -54,11 +54,12 @@ function compute(a: Analysis): FoundInstitution[] {
     if (people.known.matchAt(tokens, i, byNorm, 6).some((p) => p.to > m.to)) continue;
     // An alias that starts with its cue noun ("association Utopia 56", "Ong Sea-Watch"): the
     // body's name is what follows the cue.
+    // Not when the body's own name starts with it: "Movimento 5 Stelle".
     const cue = lex ? longestAt(lex.cues, tokens, m.from, lex.keyOf) : null;
-    const inner = cue && cue.to < m.to ? matchGazetteerAt(gaz, tokens, cue.to) : null;
+    const inner = cue && cue.to < m.to && !labelStartsWith(m.hit.entry, tokens[m.from].norm) ? matchGazetteerAt(gaz, tokens, cue.to) : null;
     const from = inner && inner.to === m.to && inner.hit.entry === m.hit.entry ? inner.from : m.from;
     const found: FoundInstitution = { from, to: m.to, canonical: m.hit.entry.canonical, entry: m.hit.entry, source: 'gazetteer' };
-    const kept = lex ? checkContext(tokens, found, lex, lang ? rolesFor(tables.roles, lang) : null, lang) : found;
+    const kept = lex ? checkContext(tokens, found, lex, lang ? rolesFor(tables.roles, lang) : null, lang, people.given) : found;
     if (kept && !(lex && lang && usedAsOffice(tokens, kept, rolesFor(tables.roles, lang), lex))) candidates.push(kept);
   }
 
@@ -112,6 +113,11 @@ function titledAcronyms(tokens: readonly Token[], lex: Lexicon, roles: CompiledR
     if (isRoleWord(tokens[i + 2], lex, roles)) out.push({ from: i, to: i + 1, canonical: t.text, kind: 'organisation', source: 'cue' });
   }
   return out;
+}
+
+/** Does one of the body's labels start with this (lower-case) word? */
+function labelStartsWith(entry: InstitutionEntry, word: string): boolean {
+  return Object.values(entry.labels ?? {}).some((label) => label?.toLowerCase().startsWith(`${word} `));
 }
 
 function plainText(text: string, tokens: readonly Token[], f: FoundInstitution): string {
