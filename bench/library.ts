@@ -5,7 +5,7 @@
  * the reader page's open time, read from the pages' own clocks. Figures only.
  */
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchWithExtension } from '../scripts/driver/extension-browser';
 import { servePages } from '../scripts/driver/page-server';
 
@@ -54,16 +54,21 @@ type FirstPaint = 'rows' | 'counted' | 'article';
 function paintedAt(page: Page, what: readonly FirstPaint[]): Promise<number[]> {
   const times = new Map<string, number>();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not painted within 60 s: ${what.filter((w) => !times.has(w)).join(', ')}`)), 60_000);
-    page.on('console', (message) => {
+    const onMessage = (message: ConsoleMessage) => {
       const [tag, name, at] = message.text().split(' ');
       if (tag !== PAINTED || times.has(name)) return;
       times.set(name, Number(at));
       if (what.every((w) => times.has(w))) {
         clearTimeout(timer);
+        page.off('console', onMessage);
         resolve(what.map((w) => times.get(w)!));
       }
-    });
+    };
+    const timer = setTimeout(() => {
+      page.off('console', onMessage);
+      reject(new Error(`not painted within 60 s: ${what.filter((w) => !times.has(w)).join(', ')}`));
+    }, 60_000);
+    page.on('console', onMessage);
   });
 }
 
