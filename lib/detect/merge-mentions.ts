@@ -19,7 +19,7 @@ export function compareMentions(a: Mention, b: Mention): number {
  * the only nesting kept is an institution inside a role.
  */
 export function mergeMentions(lists: readonly Mention[][]): Mention[] {
-  const all = lists.flat().filter((m) => m.end > m.start);
+  const all = withoutTitlesInNames(lists.flat().filter((m) => m.end > m.start));
   // Stronger claims first, so that a weaker mention is tested against what is already kept.
   all.sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   // Kept mentions are filed in fixed-size buckets of text, so that a clash test looks only at
@@ -49,3 +49,21 @@ export function mergeMentions(lists: readonly Mention[][]): Mention[] {
 }
 
 const BUCKET_BITS = 6;
+
+/**
+ * A title word inside a person's name is part of the name: "Bruno Le Maire" holds no mayor, and
+ * the role, which outranks a person, would otherwise take his name's place.
+ */
+function withoutTitlesInNames(all: Mention[]): Mention[] {
+  const people = new Map<number, Mention[]>();
+  for (const m of all) {
+    if (m.kind !== 'person') continue;
+    for (let b = m.start >> BUCKET_BITS; b <= (m.end - 1) >> BUCKET_BITS; b++) {
+      const list = people.get(b);
+      if (list) list.push(m); else people.set(b, [m]);
+    }
+  }
+  if (people.size === 0) return all;
+  const inName = (r: Mention) => (people.get(r.start >> BUCKET_BITS) ?? []).some((p) => contains(p, r) && p.end - p.start > r.end - r.start);
+  return all.filter((m) => m.kind !== 'role' || !inName(m));
+}

@@ -39,6 +39,8 @@ const CASES: Record<Lang, Case[]> = {
     ["Le Parlement a adopté le texte, selon un juriste de l'université Paris-Panthéon-Assas.", ['I:Parlement', 'I:université Paris-Panthéon-Assas']],
     ["Selon l'Observatoire français des conjonctures économiques (OFCE), la croissance ralentit. L'OFCE table sur une reprise.", ['I:Observatoire français des conjonctures économiques', 'I:OFCE', 'I:OFCE']],
     ['Le président de la Cour des comptes, Pierre Moscovici, a présenté le rapport.', ['R:président de la Cour des comptes', 'I:Cour des comptes', 'P:Pierre Moscovici']],
+    ["Le ministre de l'Économie, des Finances et de la Souveraineté industrielle, Roland Lescure, a présenté le budget.", ["R:ministre de l'Économie, des Finances et de la Souveraineté industrielle", 'P:Roland Lescure']],
+    ["Le ministre de l'Intérieur et le Premier ministre ont reçu la ministre chargée du Budget et des Comptes publics, puis le ministre de la Justice lundi.", ["R:ministre de l'Intérieur", 'R:Premier ministre', 'R:ministre chargée du Budget et des Comptes publics', 'R:ministre de la Justice']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
@@ -60,6 +62,7 @@ const CASES: Record<Lang, Case[]> = {
     ['A study of Trade Union Effectiveness was published by the union Unite.', ['I:Unite']],
     ['The Bank of England and HM Treasury disagreed with the Department of Health and Human Services.', ['I:Bank of England', 'I:HM Treasury', 'I:Department of Health and Human Services']],
     ['The Taoiseach, Simon Harris, and the Tánaiste, Micheál Martin, welcomed the ruling.', ['R:Taoiseach', 'P:Simon Harris', 'R:Tánaiste', 'P:Micheál Martin']],
+    ['The Minister for Housing, Local Government and Heritage met the Minister for Justice and Helen McEntee; the Interior Minister and Italy disagreed.', ['R:Minister for Housing, Local Government and Heritage', 'R:Minister for Justice', 'P:Helen McEntee', 'R:Interior Minister']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
@@ -77,6 +80,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Laut Ifo-Institut und Bundesrechnungshof fehlen Milliarden; der Präsident des Deutschen Landkreistags warnte.', ['I:Ifo-Institut', 'I:Bundesrechnungshof', 'R:Präsident des Deutschen Landkreistags', 'I:Deutschen Landkreistags']],
     ['Der Haushaltsausschuss des Bundestages gab die Mittel frei.', ['I:Haushaltsausschuss des Bundestages']],
     ['Der Stahlkonzern Thyssenkrupp streicht Stellen, die Salzgitter AG auch; bei Salzgitter sorgt man sich, der deutsche Zoll ermittelt.', ['I:Thyssenkrupp', 'I:Salzgitter AG', 'I:Salzgitter', 'I:deutsche Zoll']],
+    ['Thyssenkrupp-Chef Miguel López und NRW-Wirtschaftsministerin Mona Neubaur trafen Ex-Chef Heinrich Hiesinger.', ['R:Thyssenkrupp-Chef', 'P:Miguel López', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'P:Heinrich Hiesinger']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],
@@ -93,6 +97,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Het debat werd geopend door de voorzitter van het Europees Parlement Roberta Metsola.', ['R:voorzitter van het Europees Parlement', 'I:Europees Parlement', 'P:Roberta Metsola']],
     ['De Belgische douane en het parket van Antwerpen onderzoeken de zaak.', ['I:Belgische douane', 'I:parket van Antwerpen']],
     ['Minister van Financiën Vincent Van Peteghem wil meer controles; Van Peteghem rekent op de douane.', ['R:Minister van Financiën', 'P:Vincent Van Peteghem', 'P:Van Peteghem']],
+    ['De minister van Justitie en Veiligheid, Dilan Yeşilgöz, sprak met de Schiphol-topman.', ['R:minister van Justitie en Veiligheid', 'P:Dilan Yeşilgöz', 'R:Schiphol-topman']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],
@@ -108,6 +113,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Il ministro degli Esteri tedesco ha telefonato al comandante della Sea-Watch 3.', ['R:ministro degli Esteri tedesco', 'R:comandante della Sea-Watch 3']],
     ['La Direzione investigativa antimafia (Dia) ha sequestrato beni. Secondo la Dia, il clan riciclava denaro.', ['I:Direzione investigativa antimafia', 'I:Dia', 'I:Dia']],
     ['La segretaria del Pd Elly Schlein e il presidente del Movimento 5 Stelle Giuseppe Conte hanno votato contro.', ['R:segretaria del Pd', 'I:Pd', 'P:Elly Schlein', 'R:presidente del Movimento 5 Stelle', 'I:Movimento 5 Stelle', 'P:Giuseppe Conte']],
+    ["Il ministro per gli Affari regionali e le Autonomie e il ministro dell'Interno, Matteo Piantedosi, hanno firmato.", ['R:ministro per gli Affari regionali e le Autonomie', "R:ministro dell'Interno", 'P:Matteo Piantedosi']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],
@@ -123,6 +129,7 @@ const CASES: Record<Lang, Case[]> = {
     ['La Organización Internacional para las Migraciones (OIM) alertó de nuevas muertes.', ['I:Organización Internacional para las Migraciones', 'I:OIM']],
     ['La Sala de lo Penal del Tribunal Supremo rechazó el recurso de la Unidad Central Operativa.', ['I:Sala de lo Penal', 'I:Tribunal Supremo', 'I:Unidad Central Operativa']],
     ['La constructora Acciona recurrirá la multa. Acciona lo anunció el viernes.', ['I:Acciona', 'I:Acciona']],
+    ['El ministro del Interior, Fernando Grande-Marlaska, y la ministra de Hacienda, Función Pública y Agenda Digital firmaron.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska', 'R:ministra de Hacienda, Función Pública y Agenda Digital']],
   ],
 };
 

@@ -20,6 +20,10 @@ describe('mergeMentions', () => {
     expect(out).toHaveLength(1);
     expect(out[0].end).toBe(20);
   });
+  test('a title word inside a person\'s name is part of the name ("Bruno Le Maire")', () => {
+    const out = mergeMentions([[m('role', 9, 14)], [m('person', 0, 14), m('person', 20, 25)], [m('role', 20, 25)]]);
+    expect(out.map((x) => `${x.kind} ${x.start}`)).toEqual(['person 0', 'role 20']);
+  });
   test('drops empty spans', () => {
     expect(mergeMentions([[m('date', 3, 3)]])).toEqual([]);
   });

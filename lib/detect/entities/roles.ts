@@ -3,8 +3,8 @@ import { analysisFor, memo, type Analysis } from './analysis';
 import { DEFAULT_TABLES } from './default-tables';
 import { findInstitutions, type FoundInstitution } from './institutions';
 import { lexiconFor, nationalityAt, nationalityBefore, type Lexicon } from './lexicon';
-import { capChainEnd } from './names';
 import { peopleFor } from './person-names';
+import { adjectiveEnd, complement, furtherPortfolios, hasPreposition, isMinister, portfolio } from './role-complements';
 import { countryInSentence, countryName, impliedInstitution, isNationalOffice, languageCountry } from './role-context';
 import { matchRoleForms, rolesFor, type CompiledRoles, type RoleFormMatch } from './role-forms';
 import type { InstitutionEntry, RoleEntry, Tables } from './tables';
@@ -31,16 +31,6 @@ export type FoundRole = {
   of?: string;
   /** A generic title without qualifier: not a role mention. */
   bare: boolean;
-};
-
-// Prepositions (and articles after them) that attach the body or place an office is of.
-const OF: Record<Lang, { preps: string[]; articles: string[] }> = {
-  fr: { preps: ['de', 'du', 'des', 'd'], articles: ['la', 'l', 'le', 'les'] },
-  en: { preps: ['of'], articles: ['the'] },
-  de: { preps: ['des', 'der', 'von'], articles: [] },
-  nl: { preps: ['van'], articles: ['de', 'het'] },
-  it: { preps: ['di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle', 'd'], articles: ['la', 'l', 'il', 'lo'] },
-  es: { preps: ['de', 'del'], articles: ['la', 'el', 'los', 'las'] },
 };
 
 export function createRoleDetector(tables: Tables): Detector {
@@ -84,7 +74,7 @@ function compute(a: Analysis, lang: Lang): FoundRole[] {
       if (compound) forms.push(compound);
     }
     for (const m of forms) {
-      const r = roleAt(tokens, i, m, lang, lex, startsAt, endsAt, given);
+      const r = roleAt(tokens, i, m, lang, lex, roles, startsAt, endsAt, given);
       if (!r) continue;
       candidates.push(r);
       if (!cutsInstitution(r, cover)) break;
@@ -106,6 +96,7 @@ function roleAt(
   m: FormMatch,
   lang: Lang,
   lex: Lexicon,
+  roles: CompiledRoles,
   startsAt: ReadonlyMap<number, FoundInstitution>,
   endsAt: ReadonlyMap<number, FoundInstitution>,
   given: ReadonlySet<string>,
@@ -124,10 +115,12 @@ function roleAt(
   // Before: "CDU-Chef", "Frontex chief", "Albanian prime minister".
   if (afterHyphen) {
     const body = endsAt.get(i - 1);
-    if (!body) return null;
-    from = body.from;
-    institution = body.entry;
-    if (!body.entry) of = body.canonical;
+    const name = body ? null : hyphenQualifier(tokens, i, lang);
+    if (!body && name === null) return null;
+    from = body ? body.from : i - 2;
+    institution = body?.entry;
+    if (body && !body.entry) of = body.canonical;
+    if (name !== null) of = name;
     qualified = true;
   } else if (!tokens[from].newline) {
     const nat = nationalityBefore(lex, tokens, from);
@@ -155,13 +148,19 @@ function roleAt(
       qualified = true;
     }
   }
-  const comp = complement(tokens, to, lang, startsAt, given);
+  const minister = isMinister(entry);
+  const comp = complement(tokens, to, lang, startsAt, given) ?? (minister ? portfolio(tokens, to, lang, startsAt, given) : null);
   if (comp) {
     to = comp.to;
     qualified = true;
     // A gazetteer body is the office's institution; a place or unknown body is only named.
     if (comp.body?.entry) institution = comp.body.entry;
     else of = comp.text;
+  }
+  // Only a title that names its portfolio after it lists more: not "the Interior Minister and Italy".
+  if (minister && (comp !== null || hasPreposition(tokens, m.from, m.to, lang))) {
+    if (comp && !comp.body) to = adjectiveEnd(tokens, to, lang);
+    to = furtherPortfolios(tokens, to, lang, (k) => startsAt.has(k) || given.has(tokens[k].norm) || matchRoleForms(roles, lex, tokens, k).length > 0);
   }
 
   // "une porte-parole de la Commission", "a Labour chancellor": one of several, not one office.
@@ -171,6 +170,23 @@ function roleAt(
   // German: "die Innenminister" is a plural.
   if (lang === 'de' && tokens[from - 1]?.norm === 'die' && /(er|or|ent|ant|ef|at|ar)$/.test(tokens[m.to - 1].norm)) return null;
   return { from, to, entry, country, institution, named: !!institution, of, bare: !qualified };
+}
+
+// Capitalised first parts of a compound title that do not name what the office is of.
+const TITLE_PREFIXES = new Set(['ex', 'vize', 'co', 'ko', 'interims', 'noch', 'ober', 'super', 'oud', 'vice', 'adjunct']);
+
+/**
+ * German and Dutch: the name before the hyphen of a compound title ("Thyssenkrupp-Chef",
+ * "NRW-Wirtschaftsministerin", "PVV-leider") when it is not a body found as such: a capitalised
+ * word or an acronym, not a prefix of the title ("Ex-Chef").
+ */
+function hyphenQualifier(tokens: readonly Token[], i: number, lang: Lang): string | null {
+  if (lang !== 'de' && lang !== 'nl') return null;
+  const w = tokens[i - 2];
+  if (!w || w.kind !== 'word' || !(w.cap || w.upper) || TITLE_PREFIXES.has(w.norm) || w.norm.length < 2) return null;
+  // One part only: "Sea-Watch-Chef" has a body before it, found as such or not at all.
+  if (compoundPrev(tokens, i - 2)) return null;
+  return w.text;
 }
 
 function namesInForm(tokens: readonly Token[], from: number, to: number, lang: Lang): boolean {
@@ -212,29 +228,6 @@ const INDEFINITE: Record<Lang, string[]> = {
 };
 
 type FormMatch = RoleFormMatch & { compound?: boolean };
-
-type Complement = { to: number; body?: FoundInstitution; text: string };
-
-/** "de Calais", "of Frontex", "della Lega", "of the EU border agency", "della Sea-Watch 3". */
-function complement(tokens: readonly Token[], j: number, lang: Lang, startsAt: ReadonlyMap<number, FoundInstitution>, given: ReadonlySet<string>): Complement | null {
-  const { preps, articles } = OF[lang];
-  const t = tokens[j];
-  if (!t || !t.space || t.newline || !preps.includes(t.norm)) return null;
-  let p = j + 1;
-  if (tokens[p]?.norm === "'") p += 1;
-  if (tokens[p] && articles.includes(tokens[p].norm)) {
-    p += 1;
-    if (tokens[p]?.norm === "'") p += 1;
-  }
-  const body = startsAt.get(p);
-  if (body) return { to: body.to, body, text: body.canonical };
-  // A place is a word or two ("Calais", "Den Haag", "Boulogne-sur-Mer", "Sea-Watch 3"); a longer
-  // run is a place followed by a name ("Burgemeester van Westerwolde Jaap Velema"). German
-  // capitalises every noun, so its genitive complement may be any noun: "Vizepräsidentin des Gerichts".
-  const end = capChainEnd(tokens, p, { maxWords: 2, numbers: true, stop: given });
-  if (end <= p) return null;
-  return { to: end, text: tokens.slice(p, end).map((x) => x.text).join(' ').replace(/ - /g, '-') };
-}
 
 /** Which institution covers each token (institutions never overlap one another). */
 type Cover = ReadonlyMap<number, FoundInstitution>;
