@@ -41,6 +41,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Le président de la Cour des comptes, Pierre Moscovici, a présenté le rapport.', ['R:président de la Cour des comptes', 'I:Cour des comptes', 'P:Pierre Moscovici']],
     ["Le ministre de l'Économie, des Finances et de la Souveraineté industrielle, Roland Lescure, a présenté le budget.", ["R:ministre de l'Économie, des Finances et de la Souveraineté industrielle", 'P:Roland Lescure']],
     ["Le ministre de l'Intérieur et le Premier ministre ont reçu la ministre chargée du Budget et des Comptes publics, puis le ministre de la Justice lundi.", ["R:ministre de l'Intérieur", 'R:Premier ministre', 'R:ministre chargée du Budget et des Comptes publics', 'R:ministre de la Justice']],
+    ["Le rapporteur général de la commission des finances a interrogé le chef d'état-major des armées et le roi du Maroc.", ['R:rapporteur général de la commission des finances', 'I:commission des finances', "R:chef d'état-major des armées", 'R:roi du Maroc']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
@@ -63,6 +64,7 @@ const CASES: Record<Lang, Case[]> = {
     ['The Bank of England and HM Treasury disagreed with the Department of Health and Human Services.', ['I:Bank of England', 'I:HM Treasury', 'I:Department of Health and Human Services']],
     ['The Taoiseach, Simon Harris, and the Tánaiste, Micheál Martin, welcomed the ruling.', ['R:Taoiseach', 'P:Simon Harris', 'R:Tánaiste', 'P:Micheál Martin']],
     ['The Minister for Housing, Local Government and Heritage met the Minister for Justice and Helen McEntee; the Interior Minister and Italy disagreed.', ['R:Minister for Housing, Local Government and Heritage', 'R:Minister for Justice', 'P:Helen McEntee', 'R:Interior Minister']],
+    ['The chair of the Treasury Committee wrote to the EU competition commissioner; he pushed back his chair, and the Chozo fed their Queen.', ['R:chair of the Treasury Committee', 'I:Treasury Committee', 'R:EU competition commissioner', 'I:EU']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
@@ -81,6 +83,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Der Haushaltsausschuss des Bundestages gab die Mittel frei.', ['I:Haushaltsausschuss des Bundestages']],
     ['Der Stahlkonzern Thyssenkrupp streicht Stellen, die Salzgitter AG auch; bei Salzgitter sorgt man sich, der deutsche Zoll ermittelt.', ['I:Thyssenkrupp', 'I:Salzgitter AG', 'I:Salzgitter', 'I:deutsche Zoll']],
     ['Thyssenkrupp-Chef Miguel López und NRW-Wirtschaftsministerin Mona Neubaur trafen Ex-Chef Heinrich Hiesinger.', ['R:Thyssenkrupp-Chef', 'P:Miguel López', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'P:Heinrich Hiesinger']],
+    ['Die Wehrbeauftragte des Bundestages und der Generalinspekteur der Bundeswehr warnten.', ['R:Wehrbeauftragte des Bundestages', 'I:Bundestages', 'R:Generalinspekteur der Bundeswehr', 'I:Bundeswehr']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],
@@ -98,6 +101,7 @@ const CASES: Record<Lang, Case[]> = {
     ['De Belgische douane en het parket van Antwerpen onderzoeken de zaak.', ['I:Belgische douane', 'I:parket van Antwerpen']],
     ['Minister van Financiën Vincent Van Peteghem wil meer controles; Van Peteghem rekent op de douane.', ['R:Minister van Financiën', 'P:Vincent Van Peteghem', 'P:Van Peteghem']],
     ['De minister van Justitie en Veiligheid, Dilan Yeşilgöz, sprak met de Schiphol-topman.', ['R:minister van Justitie en Veiligheid', 'P:Dilan Yeşilgöz', 'R:Schiphol-topman']],
+    ['De CEO sprak met de administrateur-generaal van de Douane.', ['R:administrateur-generaal van de Douane']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],
@@ -114,12 +118,13 @@ const CASES: Record<Lang, Case[]> = {
     ['La Direzione investigativa antimafia (Dia) ha sequestrato beni. Secondo la Dia, il clan riciclava denaro.', ['I:Direzione investigativa antimafia', 'I:Dia', 'I:Dia']],
     ['La segretaria del Pd Elly Schlein e il presidente del Movimento 5 Stelle Giuseppe Conte hanno votato contro.', ['R:segretaria del Pd', 'I:Pd', 'P:Elly Schlein', 'R:presidente del Movimento 5 Stelle', 'I:Movimento 5 Stelle', 'P:Giuseppe Conte']],
     ["Il ministro per gli Affari regionali e le Autonomie e il ministro dell'Interno, Matteo Piantedosi, hanno firmato.", ['R:ministro per gli Affari regionali e le Autonomie', "R:ministro dell'Interno", 'P:Matteo Piantedosi']],
+    ['Il presidente della Regione Friuli Venezia Giulia ha scritto al capo di Stato maggiore della Difesa; la presidente della Regione Lombardia Anna Rossi no.', ['R:presidente della Regione Friuli Venezia Giulia', 'R:capo di Stato maggiore della Difesa', 'R:presidente della Regione Lombardia', 'P:Anna Rossi']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],
     ['La Guardia Civil y Salvamento Marítimo rescataron a 50 personas cerca de Lanzarote.', ['I:Guardia Civil', 'I:Salvamento Marítimo']],
     ['La Fiscalía de Las Palmas investiga la muerte de tres migrantes.', ['I:Fiscalía de Las Palmas']],
-    ['El presidente del Gobierno, Pedro Sánchez, se reunió con el rey de Marruecos.', ['R:presidente del Gobierno', 'P:Pedro Sánchez']],
+    ['El presidente del Gobierno, Pedro Sánchez, se reunió con el rey de Marruecos.', ['R:presidente del Gobierno', 'P:Pedro Sánchez', 'R:rey de Marruecos']],
     ['La policía marroquí impidió la entrada de cientos de personas en Ceuta, según la ONG Caminando Fronteras.', ['I:policía marroquí', 'I:Caminando Fronteras']],
     ['El Tribunal Supremo obligó al Gobierno a acoger a los menores no acompañados.', ['I:Tribunal Supremo']],
     ['La portavoz de ACNUR en España pidió más recursos a la Unión Europea.', ['R:portavoz de ACNUR', 'I:ACNUR', 'I:Unión Europea']],
@@ -130,6 +135,7 @@ const CASES: Record<Lang, Case[]> = {
     ['La Sala de lo Penal del Tribunal Supremo rechazó el recurso de la Unidad Central Operativa.', ['I:Sala de lo Penal', 'I:Tribunal Supremo', 'I:Unidad Central Operativa']],
     ['La constructora Acciona recurrirá la multa. Acciona lo anunció el viernes.', ['I:Acciona', 'I:Acciona']],
     ['El ministro del Interior, Fernando Grande-Marlaska, y la ministra de Hacienda, Función Pública y Agenda Digital firmaron.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska', 'R:ministra de Hacienda, Función Pública y Agenda Digital']],
+    ['El vicesecretario general del PP habló con la comisaria europea de Competencia y el rey de Marruecos.', ['R:vicesecretario general del PP', 'I:PP', 'R:comisaria europea de Competencia', 'R:rey de Marruecos']],
   ],
 };
 

@@ -26,6 +26,7 @@ export type Complement = { to: number; body?: FoundInstitution; text: string };
 export function complement(tokens: readonly Token[], j: number, lang: Lang, startsAt: ReadonlyMap<number, FoundInstitution>, given: ReadonlySet<string>): Complement | null {
   const { preps, articles } = OF[lang];
   const t = tokens[j];
+  if (lang === 'it' && t && tokens[j - 1]?.norm === 'regione' && tokens[j - 1].cap) return regionName(tokens, j, given);
   if (!t || !t.space || t.newline || !preps.includes(t.norm)) return null;
   let p = j + 1;
   if (tokens[p]?.norm === "'") p += 1;
@@ -41,6 +42,21 @@ export function complement(tokens: readonly Token[], j: number, lang: Lang, star
   const end = capChainEnd(tokens, p, { maxWords: 2, numbers: true, stop: given });
   if (end <= p) return null;
   return { to: end, text: tokens.slice(p, end).map((x) => x.text).join(' ').replace(/ - /g, '-') };
+}
+
+/**
+ * Italian: the region's name right after "Regione" ("presidente della Regione Sardegna"), up to
+ * three words ("Friuli Venezia Giulia"); a given name that a capitalised word follows is a person.
+ */
+function regionName(tokens: readonly Token[], j: number, given: ReadonlySet<string>): Complement | null {
+  let end = j;
+  while (end - j < 3) {
+    const t = tokens[end];
+    if (!t || t.kind !== 'word' || !t.cap || !t.space || t.newline) break;
+    if (given.has(t.norm) && tokens[end + 1]?.cap && tokens[end + 1].space) break;
+    end += 1;
+  }
+  return end > j ? { to: end, text: tokens.slice(j, end).map((x) => x.text).join(' ') } : null;
 }
 
 /** Does the title's own form name its portfolio after a preposition ("ministre de l'Intérieur")? */

@@ -166,7 +166,8 @@ function roleAt(
   // "une porte-parole de la Commission", "a Labour chancellor": one of several, not one office.
   if (INDEFINITE[lang].includes(tokens[from - 1]?.norm ?? '')) return null;
   // "its general secretary, Matt Wrack", "son ministre": a possessive makes a title specific.
-  if (!qualified && POSSESSIVE.has(tokens[from - 1]?.norm ?? '')) qualified = true;
+  // Not a monarch ("their Queen", of a story's creatures) nor "his chair", which is furniture.
+  if (!qualified && POSSESSIVE.has(tokens[from - 1]?.norm ?? '') && entry.id !== 'monarch' && tokens[from].norm !== 'chair') qualified = true;
   // German: "die Innenminister" is a plural.
   if (lang === 'de' && tokens[from - 1]?.norm === 'die' && /(er|or|ent|ant|ef|at|ar)$/.test(tokens[m.to - 1].norm)) return null;
   return { from, to, entry, country, institution, named: !!institution, of, bare: !qualified };
