@@ -136,6 +136,7 @@ const CASES: Record<Lang, Case[]> = {
     ['La constructora Acciona recurrirá la multa. Acciona lo anunció el viernes.', ['I:Acciona', 'I:Acciona']],
     ['El ministro del Interior, Fernando Grande-Marlaska, y la ministra de Hacienda, Función Pública y Agenda Digital firmaron.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska', 'R:ministra de Hacienda, Función Pública y Agenda Digital']],
     ['El vicesecretario general del PP habló con la comisaria europea de Competencia y el rey de Marruecos.', ['R:vicesecretario general del PP', 'I:PP', 'R:comisaria europea de Competencia', 'R:rey de Marruecos']],
+    ['Según la Junta Consultiva de Contratación Pública y la Oficina Independiente de Regulación, el Consejo Pedro Sánchez no respondió.', ['I:Junta Consultiva de Contratación Pública', 'I:Oficina Independiente de Regulación', 'P:Pedro Sánchez']],
   ],
 };
 

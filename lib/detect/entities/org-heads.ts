@@ -23,7 +23,7 @@ export function findBodies(tokens: readonly Token[], lex: Lexicon, gaz: Compiled
     const m = longestAt(lex.heads, tokens, i, lex.keyOf);
     if (m) {
       const head = m.values[0];
-      const found = lex.headFirst ? headFirst(tokens, i, m.to, head, lex, gaz) : headLast(tokens, i, m.to, head, lex, gaz, given);
+      const found = lex.headFirst ? headFirst(tokens, i, m.to, head, lex, gaz, given) : headLast(tokens, i, m.to, head, lex, gaz, given);
       if (found) {
         out.push(found);
         continue;
@@ -38,11 +38,15 @@ export function findBodies(tokens: readonly Token[], lex: Lexicon, gaz: Compiled
 }
 
 /** French, Italian, Spanish: head, then adjectives and nationality, then complements. */
-function headFirst(tokens: readonly Token[], from: number, headEnd: number, head: Head, lex: Lexicon, gaz: CompiledGazetteer): BodyPhrase | null {
+function headFirst(tokens: readonly Token[], from: number, headEnd: number, head: Head, lex: Lexicon, gaz: CompiledGazetteer, given: ReadonlySet<string>): BodyPhrase | null {
   let j = headEnd;
   let country: string | undefined;
   let qualified = false;
   let adjective = false;
+  // A capitalised head inside a sentence starts an official name, whose words are capitalised
+  // too ("Junta Consultiva de Contratación Pública", "Asociación Judicial"): any capitalised word
+  // after it is one of its adjectives, unless it is a given name or a known body.
+  const inName = tokens[from].cap && !isSentenceStart(tokens, from);
   for (let k = 0; k < 3 && tokens[j] && !tokens[j].newline; k++) {
     const nat = nationalityAt(lex, tokens, j);
     if (nat) {
@@ -55,6 +59,12 @@ function headFirst(tokens: readonly Token[], from: number, headEnd: number, head
     if (adj) {
       adjective = true;
       j = adj.to;
+      continue;
+    }
+    const w = tokens[j];
+    if (inName && isNameWord(w) && w.space && !given.has(w.norm) && !matchGazetteerAt(gaz, tokens, j)) {
+      adjective = true;
+      j += 1;
       continue;
     }
     break;
