@@ -84,6 +84,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Der Stahlkonzern Thyssenkrupp streicht Stellen, die Salzgitter AG auch; bei Salzgitter sorgt man sich, der deutsche Zoll ermittelt.', ['I:Thyssenkrupp', 'I:Salzgitter AG', 'I:Salzgitter', 'I:deutsche Zoll']],
     ['Thyssenkrupp-Chef Miguel López und NRW-Wirtschaftsministerin Mona Neubaur trafen Ex-Chef Heinrich Hiesinger.', ['R:Thyssenkrupp-Chef', 'P:Miguel López', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'P:Heinrich Hiesinger']],
     ['Die Wehrbeauftragte des Bundestages und der Generalinspekteur der Bundeswehr warnten.', ['R:Wehrbeauftragte des Bundestages', 'I:Bundestages', 'R:Generalinspekteur der Bundeswehr', 'I:Bundeswehr']],
+    ['Forscher des Leibniz-Instituts für Wirtschaftsforschung, das Max-Planck-Institut für Bildungsforschung und das Robert-Koch-Institut warnten.', ['I:Leibniz-Instituts für Wirtschaftsforschung', 'I:Max-Planck-Institut für Bildungsforschung', 'I:Robert-Koch-Institut']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],

@@ -181,6 +181,13 @@ function headLast(
       from -= 1;
       continue;
     }
+    // German: a name joined to the head by a hyphen is part of it ("Leibniz-Institut für
+    // Wirtschaftsforschung", "Max-Planck-Institut"); the head is written in capitals anyway.
+    if (lex.lang === 'de' && compoundPrev(tokens, from) && isNameWord(tokens[from - 2])) {
+      capLeft = true;
+      from -= 2;
+      continue;
+    }
     if (lex.lang === 'de' && isNameWord(prev) && /(e|er|es|en|em)$/.test(prev.norm) && !isSentenceStart(tokens, from - 1) && isAdjectiveLike(prev)) {
       capLeft = true;
       from -= 1;
