@@ -85,6 +85,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Thyssenkrupp-Chef Miguel López und NRW-Wirtschaftsministerin Mona Neubaur trafen Ex-Chef Heinrich Hiesinger.', ['R:Thyssenkrupp-Chef', 'P:Miguel López', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'P:Heinrich Hiesinger']],
     ['Die Wehrbeauftragte des Bundestages und der Generalinspekteur der Bundeswehr warnten.', ['R:Wehrbeauftragte des Bundestages', 'I:Bundestages', 'R:Generalinspekteur der Bundeswehr', 'I:Bundeswehr']],
     ['Forscher des Leibniz-Instituts für Wirtschaftsforschung, das Max-Planck-Institut für Bildungsforschung und das Robert-Koch-Institut warnten.', ['I:Leibniz-Instituts für Wirtschaftsforschung', 'I:Max-Planck-Institut für Bildungsforschung', 'I:Robert-Koch-Institut']],
+    ['Die Berliner Polizei und die Kölner Staatsanwaltschaft ermitteln gegen die Kläger.', ['I:Berliner Polizei', 'I:Kölner Staatsanwaltschaft']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],
@@ -103,6 +104,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Minister van Financiën Vincent Van Peteghem wil meer controles; Van Peteghem rekent op de douane.', ['R:Minister van Financiën', 'P:Vincent Van Peteghem', 'P:Van Peteghem']],
     ['De minister van Justitie en Veiligheid, Dilan Yeşilgöz, sprak met de Schiphol-topman.', ['R:minister van Justitie en Veiligheid', 'P:Dilan Yeşilgöz', 'R:Schiphol-topman']],
     ['De CEO sprak met de administrateur-generaal van de Douane.', ['R:administrateur-generaal van de Douane']],
+    ['De Antwerpse gemeenteraad en het Haagse parket spraken met de Rotterdamse haven.', ['I:Antwerpse gemeenteraad', 'I:Haagse parket']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],

@@ -116,6 +116,22 @@ function headFirst(tokens: readonly Token[], from: number, headEnd: number, head
 const PLACE_QUALIFIED = new Set(['court', 'police', 'prefecture', 'prosecutor', 'coastguard', 'border-guard', 'army', 'navy', 'parliament', 'ministry']);
 const COMPASS = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
 
+/** Bodies of a city or a district, which its adjective names. */
+const LOCAL = new Set(['police', 'prosecutor', 'court', 'council', 'municipality', 'prefecture']);
+const ARTICLES: Partial<Record<string, ReadonlySet<string>>> = {
+  de: new Set(['die', 'der', 'den', 'dem', 'des', 'beim', 'vom', 'zum', 'zur', 'im']),
+  nl: new Set(['de', 'het', 'der']),
+};
+
+/** German "Berliner", "Kölner", Dutch "Antwerpse", "Haagse": a capitalised city adjective after an article. */
+function isCityAdjective(tokens: readonly Token[], k: number, lang: string): boolean {
+  const t = tokens[k];
+  const article = ARTICLES[lang];
+  if (!article || !isNameWord(t) || !t.space || t.norm.length < 5 || isSentenceStart(tokens, k)) return false;
+  if (!article.has(tokens[k - 1]?.norm ?? '') || !tokens[k + 1]?.space) return false;
+  return lang === 'de' ? t.norm.endsWith('er') : t.norm.endsWith('se');
+}
+
 /** English, German, Dutch: qualifiers before the head, complement after it. */
 function headLast(
   tokens: readonly Token[],
@@ -178,6 +194,14 @@ function headLast(
     // name ("Centraal Planbureau", "Algemene Rekenkamer", "De Nederlandsche Bank").
     if (lex.lang === 'nl' && headCap && isNameWord(prev) && tokens[from].space && (!isSentenceStart(tokens, from - 1) || step === 0)) {
       capLeft = true;
+      from -= 1;
+      continue;
+    }
+    // A city's adjective before a local body: "die Berliner Polizei", "der Duisburger Stadtrat",
+    // "de Antwerpse gemeenteraad", "het Haagse parket" (after an article, inside a sentence).
+    if (step === 0 && LOCAL.has(head.kind) && isCityAdjective(tokens, from - 1, lex.lang)) {
+      capLeft = true;
+      qualified = true;
       from -= 1;
       continue;
     }
