@@ -65,6 +65,8 @@ const CASES: Record<Lang, Case[]> = {
     ['The Taoiseach, Simon Harris, and the Tánaiste, Micheál Martin, welcomed the ruling.', ['R:Taoiseach', 'P:Simon Harris', 'R:Tánaiste', 'P:Micheál Martin']],
     ['The Minister for Housing, Local Government and Heritage met the Minister for Justice and Helen McEntee; the Interior Minister and Italy disagreed.', ['R:Minister for Housing, Local Government and Heritage', 'R:Minister for Justice', 'P:Helen McEntee', 'R:Interior Minister']],
     ['The chair of the Treasury Committee wrote to the EU competition commissioner; he pushed back his chair, and the Chozo fed their Queen.', ['R:chair of the Treasury Committee', 'I:Treasury Committee', 'R:EU competition commissioner', 'I:EU']],
+    ['The Royal British Legion said the payments were late, Dawn French said, and Ségolène Royal agreed.', ['I:Royal British Legion', 'P:Dawn French', 'P:Ségolène Royal']],
+    ['The Royal Irish Regiment said the payments were late.', []],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],

@@ -2,6 +2,7 @@ import type { Detector, Mention } from '../types';
 import { analysisFor, memo, type Analysis } from './analysis';
 import { DEFAULT_TABLES } from './default-tables';
 import { findInstitutions } from './institutions';
+import { lexiconFor, nationalityAt } from './lexicon';
 import { isNameWord } from './names';
 import { peopleFor, surnameEnd, surnameKeys, type CompiledPeople } from './person-names';
 import { endsWithTitle, rolesFor } from './role-forms';
@@ -50,6 +51,13 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
   const inRole = new Uint8Array(tokens.length);
   for (const r of roles) for (let k = r.from; k < r.to; k++) inRole[k] = 1;
   const found: FoundPerson[] = [];
+  // "Royal British Legion" is no Mr Royal: a nationality inside a name, before its last word,
+  // makes it a body's ("Dawn French" keeps hers, at the end).
+  const lex = lang ? lexiconFor(tables.roles, lang) : null;
+  const nationalityInside = (from: number, to: number) => {
+    for (let k = from; lex && k < to - 1; k++) if (nationalityAt(lex, tokens, k)) return true;
+    return false;
+  };
   const known = (from: number, to: number): PersonEntry | undefined => c.known.matchAt(tokens, from, byNorm, 6).find((m) => m.to === to)?.values[0];
 
   for (let i = 0; i < tokens.length; i++) {
@@ -82,7 +90,7 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
       let gEnd = i + 1;
       while (tokens[gEnd]?.norm === '-' && !tokens[gEnd].space && tokens[gEnd + 1]?.cap && !tokens[gEnd + 1].space) gEnd += 2;
       const end = tokens[gEnd]?.newline ? gEnd : surnameEnd(tokens, gEnd, c, 2);
-      if (end > gEnd && free(i, end) && (!ambiguous || !isSentenceStart(tokens, i)) && !isAttachedHyphen(tokens, end)) {
+      if (end > gEnd && free(i, end) && (!ambiguous || !isSentenceStart(tokens, i)) && !isAttachedHyphen(tokens, end) && !nationalityInside(gEnd, end)) {
         found.push({ from: i, to: end, name: plain(a, i, end), entry: known(i, end), short: false });
         i = end - 1;
         continue;
