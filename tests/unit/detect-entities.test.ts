@@ -84,7 +84,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Laut Ifo-Institut und Bundesrechnungshof fehlen Milliarden; der Präsident des Deutschen Landkreistags warnte.', ['I:Ifo-Institut', 'I:Bundesrechnungshof', 'R:Präsident des Deutschen Landkreistags', 'I:Deutschen Landkreistags']],
     ['Der Haushaltsausschuss des Bundestages gab die Mittel frei.', ['I:Haushaltsausschuss des Bundestages']],
     ['Der Stahlkonzern Thyssenkrupp streicht Stellen, die Salzgitter AG auch; bei Salzgitter sorgt man sich, der deutsche Zoll ermittelt.', ['I:Thyssenkrupp', 'I:Salzgitter AG', 'I:Salzgitter', 'I:deutsche Zoll']],
-    ['Thyssenkrupp-Chef Miguel López und NRW-Wirtschaftsministerin Mona Neubaur trafen Ex-Chef Heinrich Hiesinger.', ['R:Thyssenkrupp-Chef', 'P:Miguel López', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'P:Heinrich Hiesinger']],
+    ['Vossloh-Chef Oliver Schuster und NRW-Wirtschaftsministerin Mona Neubaur trafen den Thyssenkrupp-Chef und Ex-Chef Heinrich Hiesinger.', ['R:Vossloh-Chef', 'P:Oliver Schuster', 'R:NRW-Wirtschaftsministerin', 'P:Mona Neubaur', 'R:Thyssenkrupp-Chef', 'I:Thyssenkrupp', 'P:Heinrich Hiesinger']],
     ['Die Wehrbeauftragte des Bundestages und der Generalinspekteur der Bundeswehr warnten.', ['R:Wehrbeauftragte des Bundestages', 'I:Bundestages', 'R:Generalinspekteur der Bundeswehr', 'I:Bundeswehr']],
     ['Forscher des Leibniz-Instituts für Wirtschaftsforschung, das Max-Planck-Institut für Bildungsforschung und das Robert-Koch-Institut warnten.', ['I:Leibniz-Instituts für Wirtschaftsforschung', 'I:Max-Planck-Institut für Bildungsforschung', 'I:Robert-Koch-Institut']],
     ['Die Berliner Polizei und die Kölner Staatsanwaltschaft ermitteln gegen die Kläger.', ['I:Berliner Polizei', 'I:Kölner Staatsanwaltschaft']],
