@@ -67,6 +67,7 @@ const CASES: Record<Lang, Case[]> = {
     ['The chair of the Treasury Committee wrote to the EU competition commissioner; he pushed back his chair, and the Chozo fed their Queen.', ['R:chair of the Treasury Committee', 'I:Treasury Committee', 'R:EU competition commissioner', 'I:EU']],
     ['The Royal British Legion said the payments were late, Dawn French said, and Ségolène Royal agreed.', ['I:Royal British Legion', 'P:Dawn French', 'P:Ségolène Royal']],
     ['The Royal Irish Regiment said the payments were late.', []],
+    ['HM Treasury said costs would rise. The Treasury expects a surplus, and the US Treasury disagreed.', ['I:HM Treasury', 'I:Treasury', 'I:US Treasury']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
