@@ -42,6 +42,7 @@ const CASES: Record<Lang, Case[]> = {
     ["Le ministre de l'Économie, des Finances et de la Souveraineté industrielle, Roland Lescure, a présenté le budget.", ["R:ministre de l'Économie, des Finances et de la Souveraineté industrielle", 'P:Roland Lescure']],
     ["Le ministre de l'Intérieur et le Premier ministre ont reçu la ministre chargée du Budget et des Comptes publics, puis le ministre de la Justice lundi.", ["R:ministre de l'Intérieur", 'R:Premier ministre', 'R:ministre chargée du Budget et des Comptes publics', 'R:ministre de la Justice']],
     ["Le rapporteur général de la commission des finances a interrogé le chef d'état-major des armées et le roi du Maroc.", ['R:rapporteur général de la commission des finances', 'I:commission des finances', "R:chef d'état-major des armées", 'R:roi du Maroc']],
+    ["La Nouvelle Union populaire écologique et sociale (Nupes) a voté contre. La Nupes a perdu, et l'union de la gauche aussi.", ['I:Nouvelle Union populaire écologique et sociale', 'I:Nupes', 'I:Nupes']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
@@ -108,6 +109,7 @@ const CASES: Record<Lang, Case[]> = {
     ['De minister van Justitie en Veiligheid, Dilan Yeşilgöz, sprak met de Schiphol-topman.', ['R:minister van Justitie en Veiligheid', 'P:Dilan Yeşilgöz', 'R:Schiphol-topman']],
     ['De CEO sprak met de administrateur-generaal van de Douane.', ['R:administrateur-generaal van de Douane']],
     ['De Antwerpse gemeenteraad en het Haagse parket spraken met de Rotterdamse haven.', ['I:Antwerpse gemeenteraad', 'I:Haagse parket']],
+    ['De Algemene Centrale der Openbare Diensten (ACOD) staakt. ACOD eist meer personeel van de centrale.', ['I:Algemene Centrale der Openbare Diensten', 'I:ACOD', 'I:ACOD']],
   ],
   it: [
     ["Il ministro dell'Interno Matteo Piantedosi ha incontrato i prefetti.", ["R:ministro dell'Interno", 'P:Matteo Piantedosi']],
@@ -143,6 +145,7 @@ const CASES: Record<Lang, Case[]> = {
     ['El ministro del Interior, Fernando Grande-Marlaska, y la ministra de Hacienda, Función Pública y Agenda Digital firmaron.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska', 'R:ministra de Hacienda, Función Pública y Agenda Digital']],
     ['El vicesecretario general del PP habló con la comisaria europea de Competencia y el rey de Marruecos.', ['R:vicesecretario general del PP', 'I:PP', 'R:comisaria europea de Competencia', 'R:rey de Marruecos']],
     ['Según la Junta Consultiva de Contratación Pública y la Oficina Independiente de Regulación, el Consejo Pedro Sánchez no respondió.', ['I:Junta Consultiva de Contratación Pública', 'I:Oficina Independiente de Regulación', 'P:Pedro Sánchez']],
+    ['Lo dijo la Asociación Judicial Francisco de Vitoria, no la asociación de vecinos.', ['I:Asociación Judicial Francisco de Vitoria']],
   ],
 };
 

@@ -95,7 +95,8 @@ function headFirst(tokens: readonly Token[], from: number, headEnd: number, head
   const headTok = tokens[from];
   if (head.needs === 'name') {
     // "parti Renaissance", "Partido Popular", "Fondation Abbé Pierre".
-    const name = capChainEnd(tokens, headEnd, { maxWords: 4 });
+    // A person's name inside it keeps its particle: "Asociación Judicial Francisco de Vitoria".
+    const name = capChainEnd(tokens, headEnd, { maxWords: 4, particles: NAME_PARTICLES });
     if (name > headEnd && tokens[headEnd].space) return { from, to: Math.max(name, j), kind: head.kind, country };
     if (headTok.cap && !isSentenceStart(tokens, from) && (qualified || adjective)) return { from, to: j, kind: head.kind, country };
     return null;
@@ -115,6 +116,9 @@ function headFirst(tokens: readonly Token[], from: number, headEnd: number, head
 
 const PLACE_QUALIFIED = new Set(['court', 'police', 'prefecture', 'prosecutor', 'coastguard', 'border-guard', 'army', 'navy', 'parliament', 'ministry']);
 const COMPASS = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
+
+// Lower-case particles of a person's name between two capitalised words.
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'van', 'von', 'der']);
 
 /** Bodies of a city or a district, which its adjective names. */
 const LOCAL = new Set(['police', 'prosecutor', 'court', 'council', 'municipality', 'prefecture']);
