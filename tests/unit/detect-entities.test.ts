@@ -69,6 +69,7 @@ const CASES: Record<Lang, Case[]> = {
     ['The Royal British Legion said the payments were late, Dawn French said, and Ségolène Royal agreed.', ['I:Royal British Legion', 'P:Dawn French', 'P:Ségolène Royal']],
     ['The Royal Irish Regiment said the payments were late.', []],
     ['HM Treasury said costs would rise. The Treasury expects a surplus, and the US Treasury disagreed.', ['I:HM Treasury', 'I:Treasury', 'I:US Treasury']],
+    ['The Taliban and Hamas, Hezbollah, Al-Shabaab and the Islamic State (ISIS) fought the Wagner Group.', ['I:Taliban', 'I:Hamas', 'I:Hezbollah', 'I:Al-Shabaab', 'I:Islamic State', 'I:ISIS', 'I:Wagner Group']],
   ],
   de: [
     ['Bundesinnenministerin Nancy Faeser verteidigte die Pläne des Bundesinnenministeriums.', ['R:Bundesinnenministerin', 'P:Nancy Faeser', 'I:Bundesinnenministeriums']],
@@ -127,6 +128,7 @@ const CASES: Record<Lang, Case[]> = {
     ['La segretaria del Pd Elly Schlein e il presidente del Movimento 5 Stelle Giuseppe Conte hanno votato contro.', ['R:segretaria del Pd', 'I:Pd', 'P:Elly Schlein', 'R:presidente del Movimento 5 Stelle', 'I:Movimento 5 Stelle', 'P:Giuseppe Conte']],
     ["Il ministro per gli Affari regionali e le Autonomie e il ministro dell'Interno, Matteo Piantedosi, hanno firmato.", ['R:ministro per gli Affari regionali e le Autonomie', "R:ministro dell'Interno", 'P:Matteo Piantedosi']],
     ['Il presidente della Regione Friuli Venezia Giulia ha scritto al capo di Stato maggiore della Difesa; la presidente della Regione Lombardia Anna Rossi no.', ['R:presidente della Regione Friuli Venezia Giulia', 'R:capo di Stato maggiore della Difesa', 'R:presidente della Regione Lombardia', 'P:Anna Rossi']],
+    ["La 'Ndrangheta e la Camorra trattano con Cosa Nostra.", ['I:Ndrangheta', 'I:Camorra', 'I:Cosa Nostra']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],
