@@ -43,6 +43,7 @@ const CASES: Record<Lang, Case[]> = {
     ["Le ministre de l'Intérieur et le Premier ministre ont reçu la ministre chargée du Budget et des Comptes publics, puis le ministre de la Justice lundi.", ["R:ministre de l'Intérieur", 'R:Premier ministre', 'R:ministre chargée du Budget et des Comptes publics', 'R:ministre de la Justice']],
     ["Le rapporteur général de la commission des finances a interrogé le chef d'état-major des armées et le roi du Maroc.", ['R:rapporteur général de la commission des finances', 'I:commission des finances', "R:chef d'état-major des armées", 'R:roi du Maroc']],
     ["La Nouvelle Union populaire écologique et sociale (Nupes) a voté contre. La Nupes a perdu, et l'union de la gauche aussi.", ['I:Nouvelle Union populaire écologique et sociale', 'I:Nupes', 'I:Nupes']],
+    ['Le rapporteur général de la commission, Charles de Courson, prévient que le rapporteur de la loi hésite.', ['R:rapporteur général', 'P:Charles de Courson']],
   ],
   en: [
     ['Home Secretary Suella Braverman said the Home Office would appeal the ruling.', ['R:Home Secretary', 'P:Suella Braverman', 'I:Home Office']],
