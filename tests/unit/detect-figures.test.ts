@@ -40,6 +40,7 @@ const CASES: Record<Lang, Case[]> = {
     ] },
     { text: 'Une dizaine de mineurs isolés dorment dehors.', want: [{ text: 'Une dizaine de mineurs isolés', value: 10, unit: 'people', category: 'people', qualifier: 'about' }] },
     { text: 'Un homme de 34 ans a été interpellé.', want: [{ text: '34 ans', value: 34, unit: 'other', category: 'other' }] },
+    { text: 'Marie Dupont, 34 ans, a témoigné ; depuis Paris, 10 ans de travaux.', want: [{ text: '34 ans', value: 34, unit: 'other', category: 'other' }] },
     { text: 'Quatre passeurs ont été arrêtés mardi.', want: [{ text: 'Quatre passeurs', value: 4, unit: 'people', category: 'arrests' }] },
     { text: 'Le fonds atteint 1,5 milliard d’euros.', want: [{ text: '1,5 milliard d’euros', value: 1500000000, unit: 'EUR', category: 'money' }] },
     { text: 'Quelque 300 migrants ont été expulsés.', want: [{ text: 'Quelque 300 migrants', value: 300, unit: 'people', category: 'returns', qualifier: 'about' }] },
@@ -141,6 +142,7 @@ const CASES: Record<Lang, Case[]> = {
     { text: 'Multe fino a 50.000 euro per le ong.', want: [{ text: 'fino a 50.000 euro', value: 50000, unit: 'EUR', category: 'money', qualifier: 'up to' }] },
     { text: 'Un calo di oltre l’80% degli sbarchi.', want: [{ text: 'oltre l’80%', value: 80, unit: 'percent', category: 'percent', qualifier: 'more than' }] },
     { text: 'Si cercano una ventina di dispersi.', want: [{ text: 'una ventina di dispersi', value: 20, unit: 'people', category: 'missing', qualifier: 'about' }] },
+    { text: 'Mario Rossi, 58 anni, è stato arrestato.', want: [{ text: '58 anni', value: 58, unit: 'other', category: 'other' }] },
     { text: 'Un ragazzo di ventisei anni e la 31enne tedesca.', want: [
       { text: 'ventisei anni', value: 26, unit: 'other', category: 'other' },
       { text: '31enne', value: 31, unit: 'other', category: 'other' },
@@ -154,6 +156,7 @@ const CASES: Record<Lang, Case[]> = {
     { text: 'La raccolta ha superato oltre un milione di euro.', want: [{ text: 'oltre un milione di euro', value: 1000000, unit: 'EUR', category: 'money', qualifier: 'more than' }] },
   ],
   es: [
+    { text: 'Isabel Perelló, de 66 años, preside el Supremo.', want: [{ text: '66 años', value: 66, unit: 'other', category: 'other' }] },
     { text: 'Al menos 27 personas murieron en el naufragio.', want: [{ text: 'Al menos 27 personas', value: 27, unit: 'people', category: 'deaths', qualifier: 'at least' }] },
     { text: 'Unas 8.000 personas llegaron a Ceuta.', want: [{ text: 'Unas 8.000 personas', value: 8000, unit: 'people', category: 'arrivals', qualifier: 'about' }] },
     { text: 'Salvamento Marítimo rescató a 53 migrantes de dos pateras.', want: [

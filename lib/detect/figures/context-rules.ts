@@ -7,7 +7,7 @@
 import type { LangTables } from './lang-tables';
 import type { NumberCore } from './read-number';
 import type { Tail } from './counted-nouns';
-import { isCapitalized, isDigit, isSpace, skipSpaces, startsSentence, wordAt, wordsAfter, type Word } from './text-scan';
+import { isCapitalized, isDigit, isSpace, skipSpaces, startsSentence, wordAt, wordsAfter, wordsBefore, type Word } from './text-scan';
 
 /** Tails that show the number counts something, whatever the words before it. */
 export function countsSomething(tail: Tail): boolean {
@@ -132,5 +132,24 @@ export function ageSpan(text: string, n: NumberCore, before: readonly Word[], ta
   const verb = before[0] !== undefined && a.verbs.has(before[0].key) && a.yearUnits.has(tail.key)
     && !(before[1] && a.afterVerb.has(before[1].key));
   if (prefix || after || holder || verb || a.before.matchBefore(before)) return { start, end };
+  // `Marie Dupont, 34 ans, a témoigné`, `Isabel Perelló, de 66 años, preside`: set off by commas
+  // after a name, a number of years is the person's age (the words before stop at the comma).
+  if (a.yearUnits.has(tail.key) && before.length <= 1) {
+    const from = before[0] !== undefined && a.linkers.has(before[0].key) ? before[0].start : before.length ? -1 : n.start;
+    if (from >= 0 && isAppositive(text, from, end)) return { start: n.start, end };
+  }
   return null;
 }
+
+/** Is text[from, end) set off by commas, after a capitalised word (a name), and before a comma or bracket? */
+function isAppositive(text: string, from: number, end: number): boolean {
+  let q = from;
+  while (q > 0 && isSpace(text[q - 1])) q--;
+  if (text[q - 1] !== ',') return false;
+  const name = wordsBefore(text, q - 1, 1, NO_ABBREVIATIONS)[0];
+  if (!name || name.end !== q - 1 || !isCapitalized(name.raw)) return false;
+  const next = text[skipSpaces(text, end)];
+  return next === ',' || next === ')' || next === ';';
+}
+
+const NO_ABBREVIATIONS: ReadonlySet<string> = new Set();
