@@ -92,6 +92,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Die Wehrbeauftragte des Bundestages und der Generalinspekteur der Bundeswehr warnten.', ['R:Wehrbeauftragte des Bundestages', 'I:Bundestages', 'R:Generalinspekteur der Bundeswehr', 'I:Bundeswehr']],
     ['Forscher des Leibniz-Instituts für Wirtschaftsforschung, das Max-Planck-Institut für Bildungsforschung und das Robert-Koch-Institut warnten.', ['I:Leibniz-Instituts für Wirtschaftsforschung', 'I:Max-Planck-Institut für Bildungsforschung', 'I:Robert-Koch-Institut']],
     ['Die Berliner Polizei und die Kölner Staatsanwaltschaft ermitteln gegen die Kläger.', ['I:Berliner Polizei', 'I:Kölner Staatsanwaltschaft']],
+    ['Oberbürgermeister Sören Link (SPD) warnte, die Linken auch.', ['R:Oberbürgermeister', 'P:Sören Link', 'I:SPD', 'I:die Linken']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],

@@ -177,7 +177,9 @@ export function matchGazetteerAt(g: CompiledGazetteer, tokens: readonly Token[],
     // Two different entries for the same text: the one named in the text's language first (the
     // trie holds the text language's names before the others').
     for (const hit of m.values) {
-      if (fitsCase(hit, tokens, m.from, m.to)) return { from: m.from, to: m.to, hit };
+      if (fitsCase(hit, tokens, m.from, m.to) && !(g.lang === 'de' && m.to - m.from === 1 && shorterThanItsName(hit, tokens[m.from]))) {
+        return { from: m.from, to: m.to, hit };
+      }
     }
   }
   return null;
@@ -193,6 +195,21 @@ function titleCaseAcronym(g: CompiledGazetteer, tokens: readonly Token[], i: num
   if (!t.cap || t.upper || t.text.length < 4 || t.text.length > 8) return null;
   const m = g.acronyms.matchAt(tokens, i, upperKey, 1)[0];
   return m && !isSentenceStart(tokens, i) ? { from: i, to: i + 1, hit: m.values[0] } : null;
+}
+
+/**
+ * German names are matched on stems, so that inflected forms match ("Bundesamtes"); but inflection
+ * only adds endings. A word that is its own stem and no name of the body ("Link", the mayor's
+ * surname, against "Linke") is a shorter word, not a form of the name.
+ */
+function shorterThanItsName(hit: GazetteerHit, t: Token): boolean {
+  if (hit.acronym || stemDe(t.norm) !== t.norm) return false;
+  let named = false;
+  visitNames(hit.entry, 'de', {
+    word: (name) => { if (!named) { const k = keysOf(name); named = k.length === 1 && k[0] === t.norm; } },
+    acronym: () => {},
+  });
+  return !named;
 }
 
 function fitsCase(hit: GazetteerHit, tokens: readonly Token[], from: number, to: number): boolean {
