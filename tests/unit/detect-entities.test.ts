@@ -131,6 +131,7 @@ const CASES: Record<Lang, Case[]> = {
     ["Il ministro per gli Affari regionali e le Autonomie e il ministro dell'Interno, Matteo Piantedosi, hanno firmato.", ['R:ministro per gli Affari regionali e le Autonomie', "R:ministro dell'Interno", 'P:Matteo Piantedosi']],
     ['Il presidente della Regione Friuli Venezia Giulia ha scritto al capo di Stato maggiore della Difesa; la presidente della Regione Lombardia Anna Rossi no.', ['R:presidente della Regione Friuli Venezia Giulia', 'R:capo di Stato maggiore della Difesa', 'R:presidente della Regione Lombardia', 'P:Anna Rossi']],
     ["La 'Ndrangheta e la Camorra trattano con Cosa Nostra.", ['I:Ndrangheta', 'I:Camorra', 'I:Cosa Nostra']],
+    ['Nel porto di Gioia Tauro sono arrivati i container; a Gioia Tauro la polizia ha arrestato Mario Rossi, e Gioia Bianchi ha parlato.', ['P:Mario Rossi', 'P:Gioia Bianchi']],
   ],
   es: [
     ['El ministro del Interior, Fernando Grande-Marlaska, visitó Melilla el lunes.', ['R:ministro del Interior', 'P:Fernando Grande-Marlaska']],

@@ -1,9 +1,9 @@
-import type { Detector, Mention } from '../types';
+import type { Detector, Lang, Mention } from '../types';
 import { analysisFor, memo, type Analysis } from './analysis';
 import { DEFAULT_TABLES } from './default-tables';
 import { findInstitutions } from './institutions';
 import { lexiconFor, nationalityAt } from './lexicon';
-import { isNameWord } from './names';
+import { capChainEnd, isNameWord } from './names';
 import { peopleFor, surnameEnd, surnameKeys, type CompiledPeople } from './person-names';
 import { endsWithTitle, rolesFor } from './role-forms';
 import { findRoles } from './roles';
@@ -125,8 +125,37 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
     }
   }
 
-  const people = resolve(found).filter((p) => !isByline(tokens, p.from));
+  const places = lang ? placeNames(a, lang) : NO_PLACES;
+  const people = resolve(found).filter((p) => !isByline(tokens, p.from) && (p.entry || !places.has(plain(a, p.from, p.to))));
   return withSurnames(a, c, people, free, published);
+}
+
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+// Nouns of places, and the prepositions after them, before a place's name: "porto di Gioia Tauro".
+const PLACE_NOUNS: Record<Lang, { nouns: ReadonlySet<string>; preps: ReadonlySet<string> }> = {
+  fr: { nouns: new Set(['port', 'ville', 'commune', 'aéroport', 'gare', 'province', 'quartier', 'village']), preps: new Set(['de', 'du', 'd']) },
+  en: { nouns: new Set(['port', 'city', 'town', 'village', 'airport', 'province', 'county', 'district', 'borough']), preps: new Set(['of']) },
+  de: { nouns: new Set(['hafen', 'stadt', 'gemeinde', 'flughafen', 'provinz', 'ortschaft']), preps: new Set(['von']) },
+  nl: { nouns: new Set(['haven', 'stad', 'gemeente', 'luchthaven', 'provincie', 'dorp']), preps: new Set(['van']) },
+  it: { nouns: new Set(['porto', 'comune', 'città', 'aeroporto', 'stazione', 'provincia', 'terminal', 'località', 'paese', 'frazione']), preps: new Set(['di', 'del']) },
+  es: { nouns: new Set(['puerto', 'ciudad', 'municipio', 'aeropuerto', 'provincia', 'localidad', 'pueblo']), preps: new Set(['de', 'del']) },
+};
+
+/**
+ * Names the text gives to places ("il porto di Gioia Tauro", "the port of Dover"): a given name
+ * that starts one ("Gioia") does not make it a person's, here or elsewhere in the text.
+ */
+function placeNames(a: Analysis, lang: Lang): ReadonlySet<string> {
+  const { tokens } = a;
+  const { nouns, preps } = PLACE_NOUNS[lang];
+  let out: Set<string> | null = null;
+  for (let i = 2; i < tokens.length; i++) {
+    if (!preps.has(tokens[i - 1].norm) || !nouns.has(tokens[i - 2].norm) || !isNameWord(tokens[i])) continue;
+    const end = capChainEnd(tokens, i, { maxWords: 3 });
+    if (end > i) (out ??= new Set()).add(plain(a, i, end));
+  }
+  return out ?? NO_PLACES;
 }
 
 // A line that opens with "By", "Par", "Von", "di"… and a name is a byline left in the text; a
