@@ -151,6 +151,7 @@ const CASES: Record<Lang, Case[]> = {
     ['El vicesecretario general del PP habló con la comisaria europea de Competencia y el rey de Marruecos.', ['R:vicesecretario general del PP', 'I:PP', 'R:comisaria europea de Competencia', 'R:rey de Marruecos']],
     ['Según la Junta Consultiva de Contratación Pública y la Oficina Independiente de Regulación, el Consejo Pedro Sánchez no respondió.', ['I:Junta Consultiva de Contratación Pública', 'I:Oficina Independiente de Regulación', 'P:Pedro Sánchez']],
     ['Lo dijo la Asociación Judicial Francisco de Vitoria, no la asociación de vecinos.', ['I:Asociación Judicial Francisco de Vitoria']],
+    ['El rey Felipe VI recibió a Mohammed VI; Carlos III también.', ['P:Felipe VI', 'P:Mohammed VI', 'P:Carlos III']],
   ],
 };
 

@@ -89,7 +89,9 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
     if (t.cap && !t.upper && !afterName && (c.given.has(t.norm) || ambiguous)) {
       let gEnd = i + 1;
       while (tokens[gEnd]?.norm === '-' && !tokens[gEnd].space && tokens[gEnd + 1]?.cap && !tokens[gEnd + 1].space) gEnd += 2;
-      const end = tokens[gEnd]?.newline ? gEnd : surnameEnd(tokens, gEnd, c, 2);
+      // A monarch's or a pope's name: "Felipe VI", "Mohammed VI", "Charles III", "Benedict XVI".
+      const regnal = isRegnalNumber(tokens[gEnd]) ? gEnd + 1 : 0;
+      const end = regnal || (tokens[gEnd]?.newline ? gEnd : surnameEnd(tokens, gEnd, c, 2));
       if (end > gEnd && free(i, end) && (!ambiguous || !isSentenceStart(tokens, i)) && !isAttachedHyphen(tokens, end) && !nationalityInside(gEnd, end)) {
         found.push({ from: i, to: end, name: plain(a, i, end), entry: known(i, end), short: false });
         i = end - 1;
@@ -131,6 +133,9 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
 }
 
 const NO_PLACES: ReadonlySet<string> = new Set();
+
+/** II to XXXIX, after a given name; a lone "I" is too often the pronoun. */
+const isRegnalNumber = (t: Token | undefined): boolean => !!t && t.space && !t.newline && t.upper && /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(t.text) && t.text.length >= 2;
 
 // Nouns of places, and the prepositions after them, before a place's name: "porto di Gioia Tauro".
 const PLACE_NOUNS: Record<Lang, { nouns: ReadonlySet<string>; preps: ReadonlySet<string> }> = {
