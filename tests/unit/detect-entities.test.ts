@@ -93,6 +93,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Forscher des Leibniz-Instituts für Wirtschaftsforschung, das Max-Planck-Institut für Bildungsforschung und das Robert-Koch-Institut warnten.', ['I:Leibniz-Instituts für Wirtschaftsforschung', 'I:Max-Planck-Institut für Bildungsforschung', 'I:Robert-Koch-Institut']],
     ['Die Berliner Polizei und die Kölner Staatsanwaltschaft ermitteln gegen die Kläger.', ['I:Berliner Polizei', 'I:Kölner Staatsanwaltschaft']],
     ['Oberbürgermeister Sören Link (SPD) warnte, die Linken auch.', ['R:Oberbürgermeister', 'P:Sören Link', 'I:SPD', 'I:die Linken']],
+    ['Der tschechische Milliardär Daniel Křetínský hält 20 Prozent; in Sankt Augustin Bürger zu sein, ist schön.', ['P:Daniel Křetínský']],
   ],
   nl: [
     ['Het ministerie van Justitie en Veiligheid meldt dat de IND de achterstand wegwerkt.', ['I:ministerie van Justitie en Veiligheid', 'I:IND']],

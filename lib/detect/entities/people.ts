@@ -85,7 +85,10 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
     // when the given name continues a capitalised name ("San Francisco", "West Virginia") other
     // than an office ("President Joe Biden").
     const ambiguous = c.ambiguous.has(t.norm);
-    const afterName = isNameWord(tokens[i - 1]) && t.space && !t.newline && !inRole[i - 1] && !(lang && endsWithTitle(tokens[i - 1], rolesFor(tables.roles, lang)));
+    // German capitalises every noun: only a given name before it continues a name there ("Hans
+    // Peter Müller"), not "der Milliardär Daniel Křetínský".
+    const afterName = isNameWord(tokens[i - 1]) && t.space && !t.newline && !inRole[i - 1] && !(lang && endsWithTitle(tokens[i - 1], rolesFor(tables.roles, lang)))
+      && (lang !== 'de' || c.given.has(tokens[i - 1].norm) || tokens[i - 1].upper || GERMAN_PLACE_PREFIXES.has(tokens[i - 1].norm));
     if (t.cap && !t.upper && !afterName && (c.given.has(t.norm) || ambiguous)) {
       let gEnd = i + 1;
       while (tokens[gEnd]?.norm === '-' && !tokens[gEnd].space && tokens[gEnd + 1]?.cap && !tokens[gEnd + 1].space) gEnd += 2;
@@ -133,6 +136,9 @@ function compute(a: Analysis, published?: string): FoundPerson[] {
 }
 
 const NO_PLACES: ReadonlySet<string> = new Set();
+
+/** Words that begin German place names ("Sankt Augustin", "Bad Homburg"): a given name after one is a place's. */
+const GERMAN_PLACE_PREFIXES: ReadonlySet<string> = new Set(['sankt', 'st', 'bad', 'groß', 'klein', 'neu', 'alt', 'hohen', 'königs']);
 
 /** II to XXXIX, after a given name; a lone "I" is too often the pronoun. */
 const isRegnalNumber = (t: Token | undefined): boolean => !!t && t.space && !t.newline && t.upper && /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(t.text) && t.text.length >= 2;
