@@ -153,6 +153,7 @@ const CASES: Record<Lang, Case[]> = {
     ['Según la Junta Consultiva de Contratación Pública y la Oficina Independiente de Regulación, el Consejo Pedro Sánchez no respondió.', ['I:Junta Consultiva de Contratación Pública', 'I:Oficina Independiente de Regulación', 'P:Pedro Sánchez']],
     ['Lo dijo la Asociación Judicial Francisco de Vitoria, no la asociación de vecinos.', ['I:Asociación Judicial Francisco de Vitoria']],
     ['El rey Felipe VI recibió a Mohammed VI; Carlos III también.', ['P:Felipe VI', 'P:Mohammed VI', 'P:Carlos III']],
+    ['El Tribunal Supremo y el Tribunal Constitucional fallaron. Según el Constitucional y el líder Supremo, nada; en el propio Supremo tampoco.', ['I:Tribunal Supremo', 'I:Tribunal Constitucional', 'I:Constitucional', 'I:Supremo']],
   ],
 };
 

@@ -16,23 +16,34 @@ export function shortForms(tokens: readonly Token[], found: readonly FoundInstit
   // Short form → the body, and where its full name is first written: a short form refers back.
   const heads = new Map<string, InstitutionEntry>();
   const introduced = new Map<string, number>();
+  const adjectives = new Set<string>();
   for (const f of found) {
     if (!f.entry || f.to - f.from < 2) continue;
     // The head a full name starts with (Romance languages) or ends with (English, Dutch).
     const k = lex.headFirst ? f.from : f.to - 1;
     const t = tokens[k];
-    if (!t.cap || t.upper || heads.has(t.norm)) continue;
+    if (!t.cap || t.upper) continue;
     const isHead = longestAt(lex.heads, tokens, k, lex.keyOf)?.to === k + 1;
-    if (isHead || f.entry.id === 'eu.european-union') {
+    if ((isHead || f.entry.id === 'eu.european-union') && !heads.has(t.norm)) {
       heads.set(t.norm, f.entry);
       introduced.set(t.norm, f.to);
+    }
+    // Spanish names a court by its capitalised adjective: "el Supremo" after "Tribunal Supremo",
+    // "el Constitucional" after "Tribunal Constitucional".
+    const last = tokens[f.to - 1];
+    if (lex.headFirst && isHead && f.to - f.from === 2 && last.cap && !last.upper && !heads.has(last.norm) && longestAt(lex.adjectives, tokens, f.to - 1)?.to === f.to) {
+      heads.set(last.norm, f.entry);
+      introduced.set(last.norm, f.to);
+      adjectives.add(last.norm);
     }
   }
   const out: FoundInstitution[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.cap || t.upper || t.kind !== 'word') continue;
-    const entry = (introduced.get(t.norm) ?? Infinity) <= i ? heads.get(t.norm) : undefined;
+    let entry = (introduced.get(t.norm) ?? Infinity) <= i ? heads.get(t.norm) : undefined;
+    // An adjective standing for its court follows an article: "del Supremo", not "el líder Supremo".
+    if (entry && adjectives.has(t.norm) && !afterArticle(tokens, i, lex)) entry = undefined;
     if (!entry && !isParliament(tokens, i, lex)) continue;
     const standsAlone = !isNameContinuation(tokens, i + 1, lex) && !isNameWord(tokens[i - 1]);
     if (entry && standsAlone && !isSentenceStart(tokens, i)) {
@@ -42,6 +53,16 @@ export function shortForms(tokens: readonly Token[], found: readonly FoundInstit
     }
   }
   return out;
+}
+
+// Words that may come between the article and the court: "en el propio Supremo".
+const SAME = new Set(['propio', 'propia', 'mismo', 'misma']);
+
+/** Does an article or a preposition come just before token `i` (or before "propio", "mismo")? */
+function afterArticle(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
+  const j = SAME.has(tokens[i - 1]?.norm ?? '') ? i - 2 : i - 1;
+  const w = tokens[j]?.norm ?? '';
+  return lex.articles.has(w) || lex.preps.has(w) || w === 'al';
 }
 
 /** A capitalised parliament head on its own: "Parliament", "le Parlement", "il Parlamento". */
