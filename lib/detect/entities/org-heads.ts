@@ -201,7 +201,7 @@ function headLast(
       from -= 1;
       continue;
     }
-    // A city's adjective before a local body: "die Berliner Polizei", "der Duisburger Stadtrat",
+    // A city's adjective before a local body: "die Berliner Polizei", "die Kölner Staatsanwaltschaft",
     // "de Antwerpse gemeenteraad", "het Haagse parket" (after an article, inside a sentence).
     if (step === 0 && LOCAL.has(head.kind) && isCityAdjective(tokens, from - 1, lex.lang)) {
       capLeft = true;

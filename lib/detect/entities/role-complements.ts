@@ -137,6 +137,9 @@ const NOT_ADJECTIVES = new Set([
   'ieri', 'oggi', 'domani', 'ayer', 'hoy', 'mañana', 'gestern', 'heute', 'également', 'aussi', 'anche', 'también', 'ook',
 ]);
 
+// Punctuation after which a title goes on or ends (a full stop is not among them).
+const CLOSERS: ReadonlySet<string> = new Set([',', ';', ')', ':']);
+
 /**
  * Past a portfolio, the lower-case adjective that ends it ("Comptes publics", "Affari regionali")
  * when the title goes on or stops right after it: not "ministre de la Justice a déclaré", nor a
@@ -148,9 +151,12 @@ export function adjectiveEnd(tokens: readonly Token[], end: number, lang: Lang):
   if (!adj || adj.kind !== 'word' || adj.cap || !adj.space || adj.newline || lang === 'en' || lang === 'de') return end;
   if (isMonthOrDay(adj) || NOT_ADJECTIVES.has(adj.norm) || OF[lang].preps.includes(adj.norm) || AND[lang].includes(adj.norm)) return end;
   // Not before a full stop: "la ministra de Hacienda respondió."
-  const closes = !after || after.newline || [',', ';', ')', ':'].includes(after.norm) || AND[lang].includes(after.norm);
+  const closes = !after || after.newline || CLOSERS.has(after.norm) || AND[lang].includes(after.norm);
   return closes ? end + 1 : end;
 }
+
+// The portfolios after the first are read without stopping at given names: `stops` has vetted the first word.
+const NO_STOP: ReadonlySet<string> = new Set();
 
 /**
  * Past a minister's first portfolio, the others: "ministre de l'Économie, des Finances et de
@@ -179,7 +185,7 @@ export function furtherPortfolios(tokens: readonly Token[], to: number, lang: La
     while (tokens[k] && LINK[lang].includes(tokens[k].norm)) { k += 1; linked = true; if (tokens[k]?.norm === "'") k += 1; }
     const w = tokens[k];
     if (!w || w.kind !== 'word' || !w.cap || w.newline || isSentenceStart(tokens, k) || stops(k)) break;
-    const itemEnd = portfolioItemEnd(tokens, k, lang, new Set());
+    const itemEnd = portfolioItemEnd(tokens, k, lang, NO_STOP);
     if (itemEnd <= k) break;
     pending = itemEnd;
     // A bare comma joins a portfolio only in a list that "and" closes.
